@@ -1,0 +1,55 @@
+# infoview_kit: the two commands a newcomer needs are `make lab` and `make test`.
+# Each one builds the virtual environment it needs from the requirements files when it is
+# missing or older than them, so a fresh clone needs nothing but Python 3.11 and make.
+
+# Prefer the system interpreter: a venv built from a Python inside a private home directory
+# (pyenv under /root, say) cannot be run by the other Unix users the exchange tests create.
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11) $(shell command -v python3.11 python3 2>/dev/null))
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8888
+# Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k checker"`.
+PYTEST_ARGS ?=
+
+.PHONY: lab test bench clean-venv help
+
+help:
+	@echo "make lab    open the course in JupyterLab (builds .venv on first use)"
+	@echo "make test   run every test, browser tests included (builds .venv on first use)"
+	@echo "make bench  run every benchmark and print its table"
+
+$(BIN)/python:
+	@if ! $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing python3-venv (Debian keeps venv support in its own package)..."; \
+	    apt-get update -q && apt-get install -y -q python3-venv; \
+	  else \
+	    echo "Python's venv module is missing: install it (Debian/Ubuntu: sudo apt-get install python3-venv)"; exit 1; \
+	  fi; \
+	fi
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# The student environment: what requirements.txt lists, plus this package (editable).
+$(VENV)/.stamp-lab: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+# The test environment adds the test tools and a browser for the end-to-end tests.
+$(VENV)/.stamp-test: requirements-test.txt $(VENV)/.stamp-lab
+	$(BIN)/pip install -q -r requirements-test.txt
+	@sh tests/ensure_chromium.sh
+	touch $@
+
+lab: $(VENV)/.stamp-lab
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --port=$(PORT)
+
+test: $(VENV)/.stamp-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.stamp-test
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)

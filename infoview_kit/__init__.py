@@ -1,0 +1,36 @@
+"""infoview_kit: the helper package behind the informational-interview course notebooks.
+
+Notebooks import what they need from here; every name in ``__all__`` is documented in the
+README. Names are loaded on first use so that ``import infoview_kit`` stays cheap: the
+checkers are called on every keystroke and the summary notebook is re-run once per student at
+grading time, so neither should pay for pandas or matplotlib unless it uses them.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# public name -> module that defines it (relative to this package)
+_EXPORTS: dict[str, str] = {
+    "SavedWorkError": "storage",
+    "atomic_write_text": "storage",
+    "load_json": "storage",
+    "save_json": "storage",
+    "work_dir": "storage",
+}
+
+__all__ = sorted(_EXPORTS)
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'infoview_kit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
