@@ -1,0 +1,39 @@
+"""Drafts of outreach messages, kept per prospect and kind so no draft is ever lost.
+
+Notebook 2 saves the text as the student types; after a restart the same prospect and kind
+bring the draft back. Stored in ``messages.json`` as ``{prospect: {kind: text}}``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .records import ProspectRecords
+
+MESSAGES_FILE = "messages.json"
+#: Longest draft kept. Far beyond any sensible message (which the checker flags long before),
+#: but it stops a runaway paste from filling the work folder.
+MAX_DRAFT_CHARS = 50_000
+
+
+def load_draft(prospect: str, kind: str, folder: str | Path | None = None) -> str:
+    """The saved draft for ``prospect`` and message ``kind`` ("" when there is none)."""
+    saved = ProspectRecords(MESSAGES_FILE, folder).get(prospect, {})
+    text = saved.get(kind, "") if isinstance(saved, dict) else ""
+    return text if isinstance(text, str) else ""
+
+
+def save_draft(prospect: str, kind: str, text: str, folder: str | Path | None = None) -> Path:
+    """Save ``text`` as the draft of ``kind`` for ``prospect``, keeping their other drafts.
+
+    Raises:
+        ValueError: ``text`` is longer than :data:`MAX_DRAFT_CHARS`; nothing is saved.
+    """
+    if len(text) > MAX_DRAFT_CHARS:
+        raise ValueError(f"This draft is {len(text):,} characters long, more than the "
+                         f"{MAX_DRAFT_CHARS:,} the kit keeps: it was not saved.")
+    records = ProspectRecords(MESSAGES_FILE, folder)
+    saved = records.get(prospect, {})
+    drafts = dict(saved) if isinstance(saved, dict) else {}
+    drafts[kind] = text
+    return records.set(prospect, drafts)
