@@ -1,0 +1,1 @@
+"""ipywidgets forms for the course notebooks: thin wiring over the pure domain modules."""

@@ -1,0 +1,120 @@
+"""Pieces every form shares: labelled inputs with their own error line, and a status line.
+
+A form never shows a traceback. Domain code raises :class:`~infoview_kit.fields.FieldError`
+naming a field; the form puts the message on that field's error line, right under the input.
+A broken saved file (:class:`~infoview_kit.storage.SavedWorkError`) goes to the status line
+and switches saving off, so the file stays exactly as it was until the student fixes it.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..fields import FieldError
+from ..render import escape
+
+#: Let labels take the room they need, so the accessible name is the whole label.
+LABEL_STYLE = {"description_width": "initial"}
+
+_COLOURS = {"ok": "#1b5e20", "problem": "#b00020", "info": "#333"}
+_ICONS = {"ok": "✔", "problem": "⚠", "info": "ℹ"}
+
+
+def labelled(widget_class, label: str, **kwargs):
+    """Build ``widget_class`` with ``label`` as its description (plain text, full width)."""
+    kwargs.setdefault("style", LABEL_STYLE)
+    kwargs.setdefault("layout", widgets.Layout(width="95%", max_width="46rem"))
+    return widget_class(description=label, description_allow_html=False, **kwargs)
+
+
+def _line(kind: str, message: str) -> str:
+    role = ' role="alert"' if kind == "problem" else ' role="status"'
+    return (f'<span{role} style="color:{_COLOURS[kind]}">{_ICONS[kind]} '
+            f"{escape(message)}</span>")
+
+
+class Field:
+    """An input and the error line right under it, as one box."""
+
+    def __init__(self, input_widget, hint: str = ""):
+        self.input = input_widget
+        self.hint = widgets.HTML(f'<small style="color:#555">{escape(hint)}</small>' if hint else "")
+        self.error = widgets.HTML("")
+        self.box = widgets.VBox([self.input, self.hint, self.error] if hint else
+                                [self.input, self.error])
+
+    @property
+    def value(self):
+        return self.input.value
+
+    def show_error(self, message: str) -> None:
+        self.error.value = _line("problem", message)
+
+    def clear(self) -> None:
+        self.error.value = ""
+
+
+class StatusLine(widgets.HTML):
+    """One line saying what just happened: saved, refused, or which file is broken."""
+
+    def show(self, kind: str, message: str) -> None:
+        self.value = _line(kind, message)
+        self.kind = kind
+        self.message = message
+
+    def ok(self, message: str) -> None:
+        self.show("ok", message)
+
+    def problem(self, message: str) -> None:
+        self.show("problem", message)
+
+    def info(self, message: str) -> None:
+        self.show("info", message)
+
+
+class Form:
+    """Base of every form: named fields, a status line, save buttons, and display.
+
+    Subclasses fill :attr:`fields` (name -> :class:`Field`, keyed like the dataclass fields so
+    a :class:`FieldError` finds its input) and :attr:`save_buttons`, and set :attr:`widget`.
+    """
+
+    def __init__(self):
+        self.fields: dict[str, Field] = {}
+        self.save_buttons: list[widgets.Button] = []
+        self.status = StatusLine("")
+        self.saving_enabled = True
+        self.widget = widgets.VBox([])
+
+    def clear_errors(self) -> None:
+        for field in self.fields.values():
+            field.clear()
+
+    def show_field_error(self, error: FieldError) -> None:
+        """Put ``error`` next to its input (or on the status line if the form lacks it)."""
+        field = self.fields.get(error.field)
+        if field is not None:
+            field.show_error(error.message)
+            self.status.problem("Not saved yet: fix the field marked ⚠ above.")
+        else:
+            self.status.problem(error.message)
+
+    def disable_saving(self, message: str) -> None:
+        """Show why saving is off (a broken file) and turn every save button off."""
+        self.saving_enabled = False
+        for button in self.save_buttons:
+            button.disabled = True
+        self.status.problem(message)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status.value!r})"
+
+
+def heading(text: str) -> widgets.HTML:
+    """A small heading inside a form."""
+    return widgets.HTML(f"<h4 style='margin:.6rem 0 .2rem'>{escape(text)}</h4>")

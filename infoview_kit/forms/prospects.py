@@ -1,0 +1,174 @@
+"""Notebook 1's form: list the people worth interviewing and choose whom to contact first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from ..fields import FieldError
+from ..prospects import (APPROACH_HINTS, CONNECTION_LABELS, FOUND_AT_SUGGESTIONS, PROSPECTS_FILE,
+                         RELATIONS, Prospect, ProspectList, approach_for)
+from ..render import escape
+from ..storage import SavedWorkError, work_dir
+from .common import Field, Form, heading, labelled
+
+_INPUTS = ("name", "role", "company", "connection", "relation", "via", "found_at", "why")
+
+
+class ProspectsForm(Form):
+    """Add, edit, remove and choose prospects; everything is saved in ``prospects.json``.
+
+    Widgets are attributes (``name``, ``role``, ``company``, ``connection``, ``relation``,
+    ``via``, ``found_at``, ``why``, ``add_button``, ``selected``, ``choose_button``,
+    ``edit_button``, ``remove_button``) so tests can drive the form without a browser.
+    """
+
+    def __init__(self, folder: str | Path | None = None):
+        super().__init__()
+        self.folder = Path(folder if folder is not None else work_dir())
+        self.name = labelled(widgets.Text, "Name", placeholder="e.g. Maya Chen")
+        self.role = labelled(widgets.Text, "Role", placeholder="e.g. Data analyst")
+        self.company = labelled(widgets.Text, "Company", placeholder="e.g. Harbor Health")
+        self.connection = labelled(
+            widgets.Dropdown, "How you are connected",
+            options=[(label, value) for value, label in CONNECTION_LABELS.items()], value="network")
+        self.relation = labelled(widgets.Dropdown, "Who they are to you",
+                                 options=[(r.capitalize(), r) for r in RELATIONS], value="friend")
+        self.via = labelled(widgets.Text, "Through whom (your mutual contact)",
+                            placeholder="the person who can introduce you")
+        self.found_at = labelled(widgets.Combobox, "Where you found them",
+                                 options=list(FOUND_AT_SUGGESTIONS), ensure_option=False,
+                                 placeholder="company team page, LinkedIn, ...")
+        self.why = labelled(widgets.Textarea, "Why this person",
+                            placeholder="What about their work makes them worth asking?")
+        self.approach = widgets.HTML()
+        self.add_button = widgets.Button(description="Add prospect", button_style="primary",
+                                         icon="plus", tooltip="Add this person to your list")
+        self.table = widgets.HTML()
+        self.selected = labelled(widgets.Dropdown, "Prospect", options=[])
+        self.choose_button = widgets.Button(description="Choose for notebooks 2 and 3",
+                                            icon="star", layout=widgets.Layout(width="auto"))
+        self.edit_button = widgets.Button(description="Edit", icon="pencil")
+        self.remove_button = widgets.Button(description="Remove", icon="trash")
+        self.save_buttons = [self.add_button, self.choose_button, self.remove_button]
+        self._editing: str | None = None
+
+        hints = {"via": "Required: you will ask this person for an introduction.",
+                 "why": "One or two sentences: this makes your request personal."}
+        self.fields = {key: Field(getattr(self, key), hints.get(key, "")) for key in _INPUTS}
+
+        self.connection.observe(self.on_connection_change, names="value")
+        self.add_button.on_click(self.on_add)
+        self.choose_button.on_click(self.on_choose)
+        self.edit_button.on_click(self.on_edit)
+        self.remove_button.on_click(self.on_remove)
+
+        self.widget = widgets.VBox([
+            heading("Add a prospect"),
+            *(self.fields[key].box for key in _INPUTS),
+            self.approach, self.add_button, self.status,
+            heading("Your prospects"), self.table,
+            widgets.HBox([self.selected, self.choose_button, self.edit_button,
+                          self.remove_button]),
+        ])
+        self.prospects = self._load()
+        self.on_connection_change()
+        self.refresh()
+
+    # -- callbacks ----------------------------------------------------------------------
+    def _load(self) -> ProspectList:
+        try:
+            prospects = ProspectList.load(self.folder)
+        except SavedWorkError as exc:
+            self.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
+            return ProspectList(path=self.folder / PROSPECTS_FILE)
+        if len(prospects):
+            self.status.info(f"Loaded {len(prospects)} prospect(s) you saved earlier.")
+        return prospects
+
+    def on_connection_change(self, change=None) -> None:
+        """Show only the inputs that fit the connection, and the approach it implies."""
+        connection = self.connection.value
+        shown = {"relation": connection == "network", "via": connection == "network_of_network",
+                 "found_at": connection == "stranger"}
+        for key, visible in shown.items():
+            self.fields[key].box.layout.display = None if visible else "none"
+        approach = approach_for(connection)
+        self.approach.value = (f"<p>Approach: <strong>{approach}</strong>. "
+                               f"{escape(APPROACH_HINTS[approach])}</p>")
+
+    def read_prospect(self) -> Prospect:
+        """The prospect the inputs describe (raises FieldError naming the bad input)."""
+        return Prospect(**{key: getattr(self, key).value for key in _INPUTS})
+
+    def on_add(self, button=None) -> None:
+        """Validate the inputs, add (or save the edit of) the prospect, and save the list."""
+        self.clear_errors()
+        if not self.saving_enabled:
+            return
+        try:
+            prospect = self.read_prospect()
+            if self._editing:
+                self.prospects.update(self._editing, prospect)
+            else:
+                self.prospects.add(prospect)
+        except FieldError as exc:
+            self.show_field_error(exc)
+            return
+        first = self.prospects.chosen is None
+        if first:
+            self.prospects.choose(prospect.name)
+        self.prospects.save()
+        verb = "Saved changes to" if self._editing else "Added"
+        extra = " and chose them for notebooks 2 and 3" if first else ""
+        self.status.ok(f"{verb} {prospect.name} ({prospect.approach} approach){extra}.")
+        self._editing = None
+        self.add_button.description = "Add prospect"
+        for key in ("name", "role", "company", "via", "found_at", "why"):
+            getattr(self, key).value = ""
+        self.refresh()
+
+    def on_choose(self, button=None) -> None:
+        if not self.saving_enabled or not self.selected.value:
+            return
+        prospect = self.prospects.choose(self.selected.value)
+        self.prospects.save()
+        self.status.ok(f"{prospect.name} is your chosen prospect: notebooks 2 and 3 will use them.")
+        self.refresh()
+
+    def on_edit(self, button=None) -> None:
+        """Load the selected prospect into the inputs; "Save changes" then updates them."""
+        prospect = self.prospects.get(self.selected.value or "")
+        if prospect is None:
+            return
+        self.clear_errors()
+        for key in _INPUTS:
+            value = getattr(prospect, key)
+            if key == "relation" and not value:
+                continue  # keep the dropdown on a real choice
+            getattr(self, key).value = value
+        self._editing = prospect.name
+        self.add_button.description = "Save changes"
+        self.status.info(f"Editing {prospect.name}: change the fields above, then Save changes.")
+
+    def on_remove(self, button=None) -> None:
+        if not self.saving_enabled or not self.selected.value:
+            return
+        prospect = self.prospects.remove(self.selected.value)
+        self.prospects.save()
+        self.status.ok(f"Removed {prospect.name} from your list (drafts and notes about them "
+                       "stay in your work folder).")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the table and the prospect picker from the list."""
+        self.table.value = self.prospects._repr_html_()
+        names = self.prospects.names
+        self.selected.options = names
+        self.selected.value = self.prospects.chosen_name or (names[0] if names else None)
+
+
+def prospects_form(folder: str | Path | None = None) -> ProspectsForm:
+    """Notebook 1's form for listing prospects and choosing one (displays itself)."""
+    return ProspectsForm(folder)
