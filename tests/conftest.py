@@ -18,3 +18,18 @@ def work_dir(tmp_path, monkeypatch) -> Path:
     path.mkdir()
     monkeypatch.setenv("INFOVIEW_WORK_DIR", str(path))
     return path
+
+
+@pytest.fixture
+def chosen_prospect(work_dir):
+    """A work folder where notebook 1 has saved one warm prospect, Luis Ortega, as chosen."""
+    from infoview_kit.prospects import Prospect, ProspectList
+
+    prospect = Prospect(name="Luis Ortega", role="Product manager",
+                        company="Seattle Cancer Care Alliance", connection="network_of_network",
+                        via="Ana Ruiz", why="His Medium posts on agile in health care.")
+    prospects = ProspectList(path=work_dir / "prospects.json")
+    prospects.add(prospect)
+    prospects.choose(prospect.name)
+    prospects.save()
+    return prospect

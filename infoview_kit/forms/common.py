@@ -118,3 +118,32 @@ class Form:
 def heading(text: str) -> widgets.HTML:
     """A small heading inside a form."""
     return widgets.HTML(f"<h4 style='margin:.6rem 0 .2rem'>{escape(text)}</h4>")
+
+
+def chosen_prospect_or_explain(form: Form, folder):
+    """The prospect chosen in notebook 1, or ``None`` with the reason on ``form``'s status line.
+
+    Without a chosen prospect (or with a broken ``prospects.json``) there is nothing to save
+    against, so saving is switched off and the student is told where to go.
+    """
+    from ..prospects import ProspectList
+    from ..storage import SavedWorkError
+
+    try:
+        prospect = ProspectList.load(folder).chosen
+    except SavedWorkError as exc:
+        form.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
+        return None
+    if prospect is None:
+        form.disable_saving("No prospect is chosen yet: add one in notebook 1 (1_find_people), "
+                            "choose them, then run this cell again.")
+    return prospect
+
+
+def prospect_banner(prospect) -> widgets.HTML:
+    """One line saying whom this form is about (or nothing when no one is chosen)."""
+    if prospect is None:
+        return widgets.HTML("")
+    return widgets.HTML(f"<p>For <strong>{escape(prospect.name)}</strong>, "
+                        f"{escape(prospect.role)} at {escape(prospect.company)} "
+                        f"({escape(prospect.approach)} approach).</p>")
