@@ -12,6 +12,7 @@ import ipywidgets as widgets
 
 from ..fields import FieldError
 from ..render import escape
+from ..storage import SavedWorkError
 
 #: Let labels take the room they need, so the accessible name is the whole label.
 LABEL_STYLE = {"description_width": "initial"}
@@ -106,6 +107,14 @@ class Form:
             button.disabled = True
         self.status.problem(message)
 
+    def load_saved(self, loader, *args):
+        """Return ``loader(*args)``; for a broken saved file, switch saving off and return None."""
+        try:
+            return loader(*args)
+        except SavedWorkError as exc:
+            self.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
+            return None
+
     def _ipython_display_(self):
         from IPython.display import display
 
@@ -127,13 +136,11 @@ def chosen_prospect_or_explain(form: Form, folder):
     against, so saving is switched off and the student is told where to go.
     """
     from ..prospects import ProspectList
-    from ..storage import SavedWorkError
 
-    try:
-        prospect = ProspectList.load(folder).chosen
-    except SavedWorkError as exc:
-        form.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
+    prospects = form.load_saved(ProspectList.load, folder)
+    if prospects is None:
         return None
+    prospect = prospects.chosen
     if prospect is None:
         form.disable_saving("No prospect is chosen yet: add one in notebook 1 (1_find_people), "
                             "choose them, then run this cell again.")

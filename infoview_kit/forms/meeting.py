@@ -79,11 +79,7 @@ class MeetingForm(Form):
                 "openers": load_research(name, self.folder).opener_list}
 
     def _restore(self) -> None:
-        try:
-            plan = load_meeting(self.prospect.name, self.folder)
-        except SavedWorkError as exc:
-            self.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
-            return
+        plan = self.load_saved(load_meeting, self.prospect.name, self.folder)
         if plan is None:
             return
         self._restoring = True

@@ -10,7 +10,7 @@ from ..fields import FieldError
 from ..prospects import (APPROACH_HINTS, CONNECTION_LABELS, FOUND_AT_SUGGESTIONS, PROSPECTS_FILE,
                          RELATIONS, Prospect, ProspectList, approach_for)
 from ..render import escape
-from ..storage import SavedWorkError, work_dir
+from ..storage import work_dir
 from .common import Field, Form, heading, labelled
 
 _INPUTS = ("name", "role", "company", "connection", "relation", "via", "found_at", "why")
@@ -78,10 +78,8 @@ class ProspectsForm(Form):
 
     # -- callbacks ----------------------------------------------------------------------
     def _load(self) -> ProspectList:
-        try:
-            prospects = ProspectList.load(self.folder)
-        except SavedWorkError as exc:
-            self.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
+        prospects = self.load_saved(ProspectList.load, self.folder)
+        if prospects is None:
             return ProspectList(path=self.folder / PROSPECTS_FILE)
         if len(prospects):
             self.status.info(f"Loaded {len(prospects)} prospect(s) you saved earlier.")

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..fields import FieldError
 from ..render import escape
 from ..research import RESEARCH_FIELDS, ResearchNotes, load_research, save_research
-from ..storage import SavedWorkError, work_dir
+from ..storage import work_dir
 from .common import Field, Form, chosen_prospect_or_explain, heading, labelled, prospect_banner
 
 
@@ -41,10 +41,8 @@ class ResearchForm(Form):
             *(field.box for field in self.fields.values()), self.gaps, self.status])
 
     def _restore(self) -> None:
-        try:
-            notes = load_research(self.prospect.name, self.folder)
-        except SavedWorkError as exc:
-            self.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
+        notes = self.load_saved(load_research, self.prospect.name, self.folder)
+        if notes is None:
             return
         self._restoring = True
         for key in RESEARCH_FIELDS:
