@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from infoview_kit.drafts import MAX_DRAFT_CHARS, load_draft, save_draft
+from infoview_kit.drafts import MAX_DRAFT_CHARS, load_about_me, load_draft, save_about_me, save_draft
 
 
 def test_each_kind_keeps_its_own_draft(work_dir):
@@ -28,3 +28,9 @@ def test_huge_text_is_refused_and_the_saved_draft_survives(work_dir):
     with pytest.raises(ValueError, match="not saved"):
         save_draft("Luis Ortega", "request", "x" * (MAX_DRAFT_CHARS + 1))
     assert load_draft("Luis Ortega", "request") == "short"
+
+
+def test_about_me_round_trips_and_defaults_to_empty(work_dir):
+    assert load_about_me() == {"name": "", "goal": ""}
+    save_about_me(" Taylor ", "product management in health care")
+    assert load_about_me() == {"name": "Taylor", "goal": "product management in health care"}
