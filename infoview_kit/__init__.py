@@ -17,6 +17,13 @@ _EXPORTS: dict[str, str] = {
     "load_json": "storage",
     "save_json": "storage",
     "work_dir": "storage",
+    "OutreachLog": "tracker",
+    "OutreachLogError": "tracker",
+    "FollowUpRule": "followups",
+    "response_rates": "rates",
+    "compare_groups": "rates",
+    "plot_response_rates": "rates",
+    "make_sample_log": "sample_log",
 }
 
 __all__ = sorted(_EXPORTS)
