@@ -28,10 +28,6 @@ def kinds_for(prospect) -> list[tuple[str, str]]:
     return [(f"Request to {prospect.name} ({prospect.approach})", "request"), *_AFTERWARDS]
 
 
-def first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
-
-
 class RequestForm(Form):
     """Pick a kind, start from a template, and write; the report updates as you type.
 
@@ -130,11 +126,13 @@ class RequestForm(Form):
         from ..templates import message_template
 
         p = self.prospect
+        # templates greet the prospect (or, for an intro request, the mutual contact) by first
+        # name; a warm request, once introduced, reads like a cold one that names the contact
         self.draft.value = message_template(
-            self.kind.value, reader_name=first_name(self.reader),
-            your_name=self.your_name.value.strip(), their_role=p.role, their_company=p.company,
-            your_goal=self.your_goal.value.strip(), specific_detail=p.why,
-            mutual_contact=p.via, approach=p.approach)
+            self.kind.value, reader_name=p.name, your_name=self.your_name.value.strip(),
+            their_role=p.role, their_company=p.company, your_goal=self.your_goal.value.strip(),
+            specific_detail=p.why, mutual_contact=p.via,
+            approach="direct" if p.approach == "direct" else "cold")
         self._confirm_replace = False
         self.status.ok("Template in place: replace every [bracketed] part with your own words.")
 
