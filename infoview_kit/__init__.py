@@ -47,6 +47,18 @@ _EXPORTS: dict[str, str] = {
     "compare_groups": "rates",
     "plot_response_rates": "rates",
     "make_sample_log": "sample_log",
+    "InterviewSummary": "summary",
+    "RubricPoint": "summary",
+    "RubricResult": "summary",
+    "check_point": "summary",
+    "grade_summary": "summary",
+    "load_summary": "summary",
+    "save_summary": "summary",
+    "show_summary": "summary",
+    "use_answer": "summary",
+    "self_check": "forms.summary",
+    "summary_form": "forms.summary",
+    "thank_you_form": "forms.summary",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,0 +1,1 @@
+"""Instructor-side grading: nbgrader preprocessors, the class-wide grade command, grade export."""

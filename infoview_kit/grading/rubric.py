@@ -1,0 +1,253 @@
+"""Grade the summary in the grader's own process, where the student's code cannot reach.
+
+With plain nbgrader the test cells run inside the student's kernel, so anything the student ran
+first (a shadowed builtin, an input transformer turning every later cell into ``pass``) can fake
+what they compute. The summary is data, so it is graded as data, in two nbgrader steps:
+
+1. :class:`SnapshotSubmittedSummary` (a *sanitize* step, before any of this student's code runs)
+   reads ``my_work/summary.json`` from the submitted folder and stores it in the notebook's
+   metadata, replacing whatever the submission carried under that key.
+2. :class:`RubricGrader` (an *autograde* step, right after execution) takes the snapshot out of
+   the metadata, runs :func:`~infoview_kit.summary.grade_summary` on it, and overwrites the
+   outputs of the answer cell and of every rubric test cell. A point earned becomes a friendly
+   line on stdout (full marks); a point missed becomes an error output whose whole text is the
+   feedback line (zero). nbgrader's own ``SaveAutoGrades`` then records exactly that, so the
+   gradebook, the formgrader and the feedback keep working unchanged.
+
+:func:`graded_only` wraps nbgrader's Execute step (or a sandboxed one) so that notebooks without
+grade cells (the course's first three) are not executed at all: nothing there is graded, and
+every executed notebook costs a kernel start per student.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from nbformat.notebooknode import NotebookNode, from_dict
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Integer
+
+from ..storage import WORK_DIR_NAME
+from ..summary import (ANSWER_CELL_ID, RUBRIC, RUBRIC_CELL_PREFIX, SUMMARY_FILE, InterviewSummary,
+                       SummaryError, grade_summary)
+
+#: Notebook metadata key holding the grader's snapshot of the submitted summary.
+SNAPSHOT_KEY = "infoview_submitted_summary"
+
+
+def _grade_id(cell) -> str:
+    return str(cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", ""))
+
+
+def _has_rubric_cells(nb) -> bool:
+    return any(_grade_id(cell).startswith(RUBRIC_CELL_PREFIX) for cell in nb.cells)
+
+
+def read_submitted_summary(folder: str | os.PathLike, max_bytes: int = 1_000_000) -> dict:
+    """Read ``my_work/summary.json`` under ``folder`` into a snapshot dict; never raises.
+
+    The snapshot is ``{"status": "ok", "summary": {...}}``, ``{"status": "missing"}`` or
+    ``{"status": "unreadable", "message": "..."}``: a broken file is a clear line for the student
+    and the instructor, not a crash that stops the class's grading.
+    """
+    path = Path(folder) / WORK_DIR_NAME / SUMMARY_FILE
+    try:
+        if path.is_symlink():
+            return {"status": "unreadable",
+                    "message": f"{WORK_DIR_NAME}/{SUMMARY_FILE} is a link, not the saved file."}
+        if not path.exists():
+            return {"status": "missing"}
+        if path.stat().st_size > max_bytes:
+            return {"status": "unreadable",
+                    "message": f"{WORK_DIR_NAME}/{SUMMARY_FILE} is larger than a summary can be."}
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        summary = InterviewSummary.from_dict(data)
+    except (OSError, UnicodeDecodeError) as exc:
+        return {"status": "unreadable", "message": f"{WORK_DIR_NAME}/{SUMMARY_FILE} could not be "
+                                                   f"read ({type(exc).__name__})."}
+    except json.JSONDecodeError as exc:
+        return {"status": "unreadable", "message": f"{WORK_DIR_NAME}/{SUMMARY_FILE} is not valid "
+                                                   f"JSON ({exc.msg} at line {exc.lineno})."}
+    except (SummaryError, TypeError, ValueError) as exc:
+        return {"status": "unreadable",
+                "message": f"{WORK_DIR_NAME}/{SUMMARY_FILE} is not a summary: {exc}"}
+    return {"status": "ok", "summary": summary.to_dict()}
+
+
+class SnapshotSubmittedSummary(NbGraderPreprocessor):
+    """Sanitize step: copy the submitted summary into the notebook before any code runs.
+
+    Put it after ``OverwriteCells`` in ``Autograde.sanitize_preprocessors``, so that the rubric
+    cells it looks for are the restored ones. The submission's own value under
+    :data:`SNAPSHOT_KEY`, if any, is always dropped: a student cannot plant a snapshot.
+    """
+
+    max_bytes = Integer(1_000_000, help="Largest summary.json read, in bytes.").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        nb.metadata.pop(SNAPSHOT_KEY, None)
+        if _has_rubric_cells(nb):
+            folder = resources.get("metadata", {}).get("path") or "."
+            nb.metadata[SNAPSHOT_KEY] = read_submitted_summary(folder, self.max_bytes)
+        return nb, resources
+
+
+def _stream(text: str) -> NotebookNode:
+    return from_dict({"output_type": "stream", "name": "stdout", "text": text + "\n"})
+
+
+def _error(text: str) -> NotebookNode:
+    # the traceback is the feedback line alone: no code, no assert, no frames
+    return from_dict({"output_type": "error", "ename": "RubricPointMissed", "evalue": text,
+                      "traceback": [text]})
+
+
+def _display(summary: InterviewSummary | None, message: str) -> NotebookNode:
+    if summary is None:
+        html, text = f"<p><strong>{message}</strong></p>", message
+    else:
+        html, text = summary._repr_html_(), summary.as_text()
+    return from_dict({"output_type": "display_data", "metadata": {},
+                      "data": {"text/html": html, "text/plain": text}})
+
+
+class RubricGrader(NbGraderPreprocessor):
+    """Autograde step: grade the snapshot and overwrite the rubric cells' outputs.
+
+    Put it right after the Execute step in ``Autograde.autograde_preprocessors`` (before
+    ``SaveAutoGrades``, which reads the outputs this step writes).
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        snapshot = nb.metadata.pop(SNAPSHOT_KEY, None)
+        if not _has_rubric_cells(nb):
+            return nb, resources
+        summary, problem = None, ""
+        status = (snapshot or {}).get("status")
+        if status == "ok":
+            summary = InterviewSummary.from_dict(snapshot["summary"])
+        elif status == "missing":
+            problem = f"No summary was submitted ({WORK_DIR_NAME}/{SUMMARY_FILE} is missing)."
+        elif status == "unreadable":
+            problem = f"The submitted summary could not be read: {snapshot.get('message', '')}"
+        else:  # the sanitize step did not run: a configuration problem, never a student's
+            problem = ("The grader found no snapshot of the submitted summary; check that "
+                       "SnapshotSubmittedSummary is in Autograde.sanitize_preprocessors.")
+            self.log.error(problem)
+        result = grade_summary(summary) if summary is not None else None
+        resources.setdefault("infoview", {})["summary_status"] = status or "no snapshot"
+
+        for cell in nb.cells:
+            grade_id = _grade_id(cell)
+            if cell.cell_type != "code":
+                continue
+            if grade_id == ANSWER_CELL_ID:
+                cell.outputs = [_display(summary, problem)]
+            elif grade_id.startswith(RUBRIC_CELL_PREFIX):
+                point_id = grade_id[len(RUBRIC_CELL_PREFIX):]
+                if point_id not in RUBRIC:
+                    cell.outputs = [_error(f"Unknown rubric point {point_id!r}: a person should "
+                                           "grade this cell.")]
+                elif result is None:
+                    cell.outputs = [_error(f"{RUBRIC[point_id][0]}: {problem}")]
+                else:
+                    point = result[point_id]
+                    cell.outputs = ([_stream(f"✓ {point.title}: {point.feedback}")] if point.passed
+                                    else [_error(f"{point.title}: {point.feedback}")])
+        return nb, resources
+
+
+_GRADED_ONLY: dict[type, type] = {}
+
+
+def _is_graded_notebook(nb) -> bool:
+    return any(
+        cell.get("metadata", {}).get("nbgrader", {}).get(flag)
+        for cell in nb.cells for flag in ("grade", "solution", "task")
+    )
+
+
+def graded_only(execute_class: type) -> type:
+    """Return a subclass of ``execute_class`` that skips notebooks with no graded cells.
+
+    Works on nbgrader's ``Execute`` and on any subclass of it (a sandboxed one, say), so it can
+    wrap whatever Execute step the configuration already holds.
+    """
+    if getattr(execute_class, "_skips_ungraded", False):
+        return execute_class
+    if execute_class not in _GRADED_ONLY:
+        def preprocess(self, nb, resources):
+            if not _is_graded_notebook(nb):
+                self.log.info("Not executing %s: it has no graded cells",
+                              resources.get("nbgrader", {}).get("notebook", "notebook"))
+                return nb, resources
+            return execute_class.preprocess(self, nb, resources)
+
+        _GRADED_ONLY[execute_class] = type(
+            f"GradedOnly{execute_class.__name__}", (execute_class,),
+            {"preprocess": preprocess, "_skips_ungraded": True, "__module__": __name__,
+             "__doc__": f"{execute_class.__name__}, skipping notebooks without graded cells."})
+    return _GRADED_ONLY[execute_class]
+
+
+def _default_steps(c, section: str, trait: str) -> list:
+    from nbgrader.converters import Autograde
+
+    steps = c[section].get(trait) if section in c else None
+    return list(steps) if steps else list(getattr(Autograde, trait).default())
+
+
+def _is_step(step, cls) -> bool:
+    return isinstance(step, type) and issubclass(step, cls)
+
+
+def configure(c) -> None:
+    """Put the rubric steps into an nbgrader config ``c`` (call it in ``nbgrader_config.py``).
+
+    Adds :class:`SnapshotSubmittedSummary` after ``OverwriteCells`` (sanitize),
+    :class:`RubricGrader` right after the Execute step (autograde), wraps that Execute step with
+    :func:`graded_only`, and hides hidden tests from the feedback. It edits the lists already in
+    ``c`` (or nbgrader's defaults), so it composes with other steps: call it after any line
+    that swaps the Execute step (a sandbox, say), so the wrapped step is the final one.
+    """
+    from nbgrader.preprocessors import ClearHiddenTests, Execute, OverwriteCells
+
+    sanitize = [s for s in _default_steps(c, "Autograde", "sanitize_preprocessors")
+                if s is not SnapshotSubmittedSummary]
+    at = next(i for i, s in enumerate(sanitize) if _is_step(s, OverwriteCells))
+    c.Autograde.sanitize_preprocessors = sanitize[:at + 1] + [SnapshotSubmittedSummary] + sanitize[at + 1:]
+
+    autograde = [s for s in _default_steps(c, "Autograde", "autograde_preprocessors")
+                 if s is not RubricGrader]
+    at = next(i for i, s in enumerate(autograde) if _is_step(s, Execute))
+    autograde[at] = graded_only(autograde[at])
+    c.Autograde.autograde_preprocessors = autograde[:at + 1] + [RubricGrader] + autograde[at + 1:]
+
+    # feedback: hidden test code never reaches a student (the rubric cells hold none, but a
+    # course may add some); ClearHiddenTests must run before the HTML is rendered
+    from nbgrader.converters import GenerateFeedback
+
+    feedback = list(c.GenerateFeedback.get("preprocessors")
+                    or GenerateFeedback.preprocessors.default())
+    if ClearHiddenTests not in feedback:
+        feedback.insert(0, ClearHiddenTests)
+    c.GenerateFeedback.preprocessors = feedback
+
+    if not c.GenerateAssignment.get("post_convert_hook"):
+        c.GenerateAssignment.post_convert_hook = drop_saved_work
+
+
+def drop_saved_work(assignment: str, student: str, notebooks: list) -> None:
+    """``GenerateAssignment.post_convert_hook``: never release someone's saved work.
+
+    nbgrader copies every file beside the source notebooks into the release, so a ``my_work/``
+    left there (an instructor trying the forms in the source notebook) would hand their answers
+    to the whole class. nbgrader runs the hook in the course folder, after the copy.
+    """
+    import shutil
+
+    for folder in Path("release").glob(f"{assignment}/{WORK_DIR_NAME}"):
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder)
