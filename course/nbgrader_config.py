@@ -27,6 +27,14 @@ c.ClearSolutions.code_stub = {
 # Cells a student deleted come back from the gradebook instead of silently scoring zero.
 c.OverwriteCells.add_missing_cells = True
 
+# --- sandbox (infoview_kit/grading/sandbox.py): every student kernel runs isolated (no network,
+# hidden course and exchange, read-only system, memory/process/CPU limits, its own user id when
+# graded as root) with a short cell timeout. Tune with c.Sandbox.* and c.Execute.timeout.
+from infoview_kit.grading import sandbox  # noqa: E402
+
+sandbox.configure(c, timeout=15)
+# --- end sandbox
+
 from infoview_kit.grading import rubric  # noqa: E402
 
 rubric.configure(c)

@@ -18,8 +18,10 @@ import json
 import os
 import queue
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -174,8 +176,7 @@ def grade_class(course: Path, assignment: str, args, progress=None) -> dict[str,
         weights[name] = sum(p.stat().st_size for p in folder.glob("*.ipynb"))
     found_before = {name for name in students if results[name].reasons}
     groups = balanced_groups(weights, args.jobs)
-    log_dir = course / "logs"
-    log_dir.mkdir(exist_ok=True)
+    log_dir = Path(args.log_dir)
     events: queue.Queue = queue.Queue()
     processes, threads, current = [], [], {}
     for group_id, group in enumerate(groups):
@@ -300,6 +301,9 @@ def grade_command(argv: list[str]) -> int:
     from tqdm import tqdm
 
     started = time.monotonic()
+    # nbgrader's full logs, kept only when a student failed (they are the details behind the
+    # one-line reasons); outside the course, which the sandbox hides from kernels anyway.
+    args.log_dir = tempfile.mkdtemp(prefix=f"infoview-grade-{args.assignment}-")
     with tqdm(total=len(students), desc=f"autograde {args.assignment}", unit="student",
               file=sys.stderr) as progress:
         results = grade_class(course, args.assignment, args, progress)
@@ -313,5 +317,9 @@ def grade_command(argv: list[str]) -> int:
     skipped = sum(r.status == "skipped" for r in results.values())
     print(f"{args.assignment}: {graded} graded, {skipped} already graded (use --force to redo), "
           f"{len(failed)} failed, in {time.monotonic() - started:.1f} s with "
-          f"{min(args.jobs, len(results))} processes; nbgrader's logs are in {course / 'logs'}")
+          f"{min(args.jobs, len(results))} processes")
+    if failed:
+        print(f"nbgrader's full logs: {args.log_dir}")
+    else:
+        shutil.rmtree(args.log_dir, ignore_errors=True)
     return 1 if failed else 0
