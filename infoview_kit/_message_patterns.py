@@ -179,7 +179,9 @@ P = SimpleNamespace(
     ),
     # --- thank-you ---
     learned=_any(
-        r"i (?:learned|learnt|took away|reali[sz]ed|now know|now understand|appreciated hearing|loved hearing|enjoyed hearing)",
+        # "I learned a lot" is generic; "I learned that/how/about ..." names something
+        r"i (?:learned|learnt|took away|reali[sz]ed|now know|now understand) (?:that|how|about|why|what|to|the)",
+        r"i (?:appreciated|loved|enjoyed) (?:hearing|learning)",
         r"(?:learning|hearing) (?:about|how|that|what|why|your)",
         r"you (?:mentioned|suggested|explained|said|recommended|pointed out|told me|shared|described|walked me through|showed)",
         r"your (?:advice|tips?|suggestions?|points?|story|insights?|take|thoughts|perspective|explanation|idea|"
