@@ -8,6 +8,7 @@ notebooks. Data "saved earlier" is written with the package itself, as the forms
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import shutil
 
@@ -121,3 +122,42 @@ def test_rerun_after_saving_brings_everything_back_and_follows_the_chosen_prospe
         assert restored in third
     # running the notebooks never rewrote what was saved
     assert json.loads((work / "prospects.json").read_text(encoding="utf-8"))["chosen"] == "Priya Nair"
+
+
+# Each idea of the course's "Setting up", "Preparing" and "Conducting" sections, and words that
+# show notebooks 1-3 teach it (any one of them, case-insensitive).
+COURSE_IDEAS = {
+    "your network": ["family, friends"], "network's network": ["your network's network"],
+    "strangers on team pages or LinkedIn": ["team pages"], "direct outreach": ["**direct**"],
+    "warm outreach": ["email introduction"], "cold outreach": ["**cold**"],
+    "lead with the request": ["leads with the ask"], "brief": ["is brief"],
+    "personal": ["is personal"], "respectful": ["courteous"], "context": ["gives context"],
+    "call or video is fine": ["phone or video call"], "convenient place": ["convenient for them"],
+    "your treat": ["your treat"], "30 minutes": ["30 minutes"],
+    "follow up after two weeks": ["two weeks"], "scheduling: thank in advance": ["thanks them up front"],
+    "scheduling: times within a week": ["within the next week"], "scheduling: flexible": ["flexible"],
+    "scheduling: enthusiasm": ["enthusiasm"], "keep track of names and dates": ["keep track"],
+    "notice which styles work": ["which messages get answers"], "try again after a no": ['a "no" is fine'],
+    "research the person": ["their profile"], "research the company": ["products and services"],
+    "openers": ["openers"], "write questions down": ["write your questions down"],
+    "good vs bad questions": ["leave out"], "drive the interview": ["you lead it"],
+    "information, not a job": ["information, not a job"], "arrive five minutes early": ["five minutes early"],
+    "on time for calls": ["on time"], "end when promised unless they stay": ["*choose* to keep"],
+    "dress the part": ["dress as you would"], "take notes": ["pen and paper or a laptop"],
+    "thank at start and end": ["at the start and again at the end"], "offer to pay": ["offer to pay"],
+    "thank within 24 hours": ["within 24 hours"], "stay in touch every few weeks": ["every few weeks"],
+    "follow referrals": ["follow up on any names"],
+}
+
+
+@functools.cache
+def guided_prose() -> str:
+    text = " ".join(c.source for name in GUIDED
+                    for c in nbformat.read(NOTEBOOKS / name, as_version=4).cells
+                    if c.cell_type == "markdown")
+    return " ".join(text.casefold().split())
+
+
+@pytest.mark.parametrize("idea", COURSE_IDEAS)
+def test_every_course_idea_is_taught_in_notebooks_1_to_3(idea):
+    assert any(words.casefold() in guided_prose() for words in COURSE_IDEAS[idea]), idea
