@@ -19,6 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .prospects import APPROACHES, CONNECTIONS
@@ -182,7 +183,7 @@ def clean_row(cells: dict[str, str], row: int | None = None) -> dict[str, object
     return out
 
 
-def _neutralise(value: str) -> str:
+def neutralise_formula(value: str) -> str:
     """Prefix text a spreadsheet would run as a formula, so it shows as typed instead."""
     return "'" + value if value.startswith(_FORMULA_START) else value
 
@@ -195,7 +196,7 @@ class OutreachLog:
     """
 
     def __init__(self, frame: pd.DataFrame | None = None, path: str | Path | None = None):
-        self.frame = frame if frame is not None else _frame_from_rows([], [])
+        self.frame = frame if frame is not None else _frame_from_rows([], list(COLUMNS))
         self.path = Path(path) if path is not None else None
         self._fingerprint: _Fingerprint | None = None
         self._dialect = {"delimiter": ",", "lineterminator": "\n", "bom": False}
@@ -209,27 +210,14 @@ class OutreachLog:
         column and value of anything that cannot be read; the file is left untouched.
         """
         path = Path(path) if path is not None else work_dir() / LOG_FILE
-        log = cls(path=path)
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            return log
+            return cls(path=path)
+        rows, columns, dialect = read_log_bytes(data, path.name)
+        log = cls(_frame_from_rows(rows, columns), path=path)
         log._fingerprint = _Fingerprint.of(path, data)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise OutreachLogError(
-                f"{path.name} is not UTF-8 text (byte {exc.start}). In your spreadsheet use "
-                "'Save as' with the format 'CSV UTF-8', then load it again.") from None
-        first_line = text.split("\n", 1)[0]
-        delimiter = max((";", ",", "\t"), key=first_line.count)
-        log._dialect = {"delimiter": delimiter, "bom": data.startswith(b"\xef\xbb\xbf"),
-                        "lineterminator": "\r\n" if "\r\n" in first_line + "\n" else "\n"}
-        try:
-            log.frame = _read_rows(text, delimiter)
-        except OutreachLogError as exc:
-            raise type(exc)(f"{path.name}: {exc}", row=exc.row, column=exc.column,
-                            value=exc.value) from None
+        log._dialect = dialect
         return log
 
     def to_csv_text(self, *, neutralise_formulas: bool = False) -> str:
@@ -242,7 +230,9 @@ class OutreachLog:
                 cells.append(_format_dates(series))
             else:
                 values = ["" if pd.isna(v) else str(v) for v in series.tolist()]
-                cells.append([_neutralise(v) for v in values] if neutralise_formulas else values)
+                if neutralise_formulas:
+                    values = [neutralise_formula(v) for v in values]
+                cells.append(values)
         buffer = io.StringIO()
         if self._dialect["bom"]:
             buffer.write("\ufeff")
@@ -378,11 +368,35 @@ class OutreachLog:
         return self.frame.to_html(index=False, na_rep="")
 
 
-def _read_rows(text: str, delimiter: str) -> pd.DataFrame:
+def read_log_bytes(data: bytes, name: str = LOG_FILE) -> tuple[list[dict], list[str], dict]:
+    """Check a log file's bytes; return its rows (as dicts), its columns and its CSV dialect.
+
+    The class view reads hundreds of small logs through this without building a DataFrame
+    for each. Errors are prefixed with ``name`` so a student knows which file to open.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise OutreachLogError(
+            f"{name} is not UTF-8 text (byte {exc.start}). In your spreadsheet use "
+            "'Save as' with the format 'CSV UTF-8', then load it again.") from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    dialect = {"delimiter": delimiter, "bom": data.startswith(b"\xef\xbb\xbf"),
+               "lineterminator": "\r\n" if first_line.endswith("\r") else "\n"}
+    try:
+        rows, columns = _read_rows(text, delimiter)
+    except OutreachLogError as exc:
+        raise type(exc)(f"{name}: {exc}", row=exc.row, column=exc.column,
+                        value=exc.value) from None
+    return rows, columns, dialect
+
+
+def _read_rows(text: str, delimiter: str) -> tuple[list[dict], list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, None)
     if header is None:
-        return _frame_from_rows([], list(COLUMNS))
+        return [], list(COLUMNS)
     names = [_slug(h) for h in header]
     while names and not names[-1]:  # spreadsheets pad the header with empty cells
         names.pop()
@@ -407,7 +421,7 @@ def _read_rows(text: str, delimiter: str) -> pd.DataFrame:
                                    row=row_number)
         rows.append(clean_row(dict(zip(names, cells)), row=row_number))
     extras = [n for n in names if n not in COLUMNS]
-    return _frame_from_rows(rows, list(COLUMNS) + extras)
+    return rows, list(COLUMNS) + extras
 
 
 def _frame_from_rows(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -416,8 +430,9 @@ def _frame_from_rows(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     for column in columns:
         values = [r.get(column) for r in rows]
         if column in DATE_COLUMNS:
-            data[column] = pd.Series(values, dtype="datetime64[ns]")
+            data[column] = np.array(values, dtype="datetime64[ns]")
         else:
+            # object, not pandas' str dtype: faster to build and to group by
             data[column] = pd.Series(["" if v is None else v for v in values], dtype=object)
     return pd.DataFrame(data, columns=columns)
 
