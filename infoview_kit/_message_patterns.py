@@ -1,9 +1,12 @@
 """The phrases the message checker looks for, compiled once at import.
 
 Kept apart from ``checker.py`` so the rules read as rules; each pattern here is named after what
-it recognises. Patterns see text whose curly quotes were already made straight. They are
-deliberately generous: a rule that *needs* a phrase should accept the many ways people say it,
-and a rule that *forbids* one should fire only on unmistakable wording.
+it recognises. They are deliberately generous: a rule that *needs* a phrase should accept the
+many ways people say it, and a rule that *forbids* one should fire only on unmistakable wording.
+
+Speed matters (the checker runs on every keystroke): unless marked *cased*, a pattern is written
+in lower case and runs without ``re.IGNORECASE`` on the draft's lowercased text, which is three
+to four times faster than a case-insensitive search. Curly quotes are already straight.
 """
 
 from __future__ import annotations
@@ -14,15 +17,15 @@ from types import SimpleNamespace
 _I = re.IGNORECASE
 
 
-def _any(*alternatives: str, flags: int = _I) -> re.Pattern[str]:
-    """One pattern matching any of *alternatives* as whole words."""
+def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
+    """One pattern matching any of *alternatives* (lower case) as whole words."""
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", flags)
 
 
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs"
 
 P = SimpleNamespace(
-    # --- shape of a message ---
+    # --- shape of a message (cased: names need their capitals) ---
     greeting=re.compile(
         r"(?:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening)|to whom it may concern)\b[\s,]*",
         _I,
@@ -35,8 +38,9 @@ P = SimpleNamespace(
         r"gratefully|warmly|truly|care|soon|gratitude|yours)(?:\s+again|\s+so much|\s+in advance)?[\s,.!]*$",
         _I,
     ),
-    sentence_break=re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+"),
-    negation=re.compile(r"\b(?:not|never|no|without)\b|n't\b", _I),
+    # a sentence with its end punctuation (findall is much faster than a look-behind split)
+    sentence=re.compile(r"[^.!?\n]+[.!?]*[\"')\]]*"),
+    negation=re.compile(r"\b(?:not|never|no|without)\b|n't\b"),
     # --- what a message asks ---
     ask=_any(
         r"would you (?:be|have|mind|like|consider|let|agree|meet|join|want)",
@@ -64,7 +68,6 @@ P = SimpleNamespace(
         r"building|written|published|spoken|moved|switched|made|managed|managing|designed|designing)\b"
         r"|\b(?:i|i've|i have) (?:read|saw|seen|enjoyed|loved|noticed|listened|watched|followed|came across|heard)\b"
         r"|\bsince you\b|\byou work\b|\bas (?:a|an|the) [a-z]+(?: [a-z]+)? at\b",
-        _I,
     ),
     context=_any(
         r"my name is", r"i(?:'m| am| was|'ve| have| recently| just| currently)",
@@ -86,12 +89,10 @@ P = SimpleNamespace(
     short_meeting=re.compile(
         r"\b(?:\d{1,2}|ten|fifteen|twenty|twenty[- ]five|thirty)[- ]?(?:min|mins|minutes?)\b|\bhalf[- ]an?[- ]hour\b"
         r"|\bhalf-hour\b|\b(?:quick|short|brief) (?:chat|call|coffee|conversation|meeting)\b|\bfew minutes\b",
-        _I,
     ),
     long_meeting=re.compile(
-        r"(?<!half )(?<!half-)\b(?:an|one|1|two|2|three|3|a couple(?: of)?|a few|several)[- ]hours?\b"
+        r"\b(?<!half )(?<!half-)(?:an|one|1|two|2|three|3|a couple(?: of)?|a few|several)[- ]hours?\b"
         r"|\b(?:45|60|90|120|forty[- ]five|sixty|ninety)[- ]?(?:min|mins|minutes)\b|\ball (?:afternoon|morning|day)\b",
-        _I,
     ),
     call=_any(
         r"phone", r"calls?", r"video", r"zoom", r"teams", r"google meet", r"hangouts?", r"skype", r"facetime",
@@ -120,15 +121,17 @@ P = SimpleNamespace(
     ),
     attachment=_any(r"attach(?:ed|ing|ment|ments)?", r"enclos(?:ed|ing|ure)", r"please find"),
     resume=_any(r"(?:my|a|the) (?:r[eé]sum[eé]|cv|c\.v\.|cover letter)"),
+    # cased: "TODO" and "XXX" are placeholders, "todo" is a word
     placeholder=re.compile(
         r"\[[^\[\]\n]{1,80}\]|\{[^{}\n]{0,80}\}|<(?![^<>\n]*@)(?!https?:)[^<>\n]{1,80}>"
         r"|\b(?:XXX+|TODO|FIXME|TBD)\b|\b(?:(?i:insert|your) (?i:name|company|role) (?i:here))\b"
     ),
-    # --- intro request ---
+    # --- intro request (who_to_meet is cased: it looks for a capitalised name) ---
     who_to_meet=_any(
         r"introduc(?:e|ing) me to", r"introduction to", r"intro to", r"connect me (?:with|to)", r"put me in touch with",
         r"(?:meet|speak with|talk to|talk with|chat with|speak to) (?:your (?:friend|colleague|former colleague|coworker|"
         r"co-worker|cousin|sister|brother|manager|boss|partner|neighbou?r)\s+)?(?-i:[A-Z][a-z]+)",
+        flags=_I,
     ),
     why=_any(
         r"because", r"since", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|ask)",

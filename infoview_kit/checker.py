@@ -19,7 +19,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable
+from functools import cached_property
+from collections.abc import Callable
 
 from ._feedback_html import block
 from ._message_patterns import P
@@ -123,15 +124,28 @@ class MessageReport:
 class _Draft:
     kind: str
     text: str  # the whole message, curly quotes made straight
+    low: str  # the same, lowercased, for the (faster) lowercase patterns
     has_greeting: bool
     greeting_name: str | None
-    sentences: tuple[str, ...]  # of the body
+    sentences: tuple[str, ...]  # of the body, lowercased
     words: int
     reader_name: str | None
     hours_since_meeting: float | None
 
+    @cached_property
+    def asks(self) -> tuple[int, ...]:
+        """Indexes of the body sentences that make a request (an introduction, for intro_request)."""
+        pattern = P.intro_ask if self.kind == "intro_request" else P.ask
+        return tuple(i for i, sentence in enumerate(self.sentences) if pattern.search(sentence))
 
-_STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+    def quote(self, match: re.Match[str]) -> str:
+        """The student's own words at *match* (found in ``low``), capitals kept where possible."""
+        if len(self.low) == len(self.text):
+            return self.text[match.start():match.end()].strip()
+        return match.group(0).strip()
+
+
+_STRAIGHT_QUOTES = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
 _GENERIC_NAMES = {"there", "all", "team", "everyone", "folks", "friend", "friends", "sir", "madam"}
 
 
@@ -160,7 +174,10 @@ def _greeting(first_line: str) -> tuple[bool, str | None, str]:
 
 
 def _read(text: str, kind: str, reader_name: str | None, hours: float | None) -> _Draft:
-    text = text.translate(_STRAIGHT_QUOTES).replace("\r\n", "\n").strip()
+    for curly, straight in _STRAIGHT_QUOTES:  # replace() beats translate() on short texts
+        if curly in text:
+            text = text.replace(curly, straight)
+    text = text.replace("\r\n", "\n").strip()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     has_greeting, name, first_rest = _greeting(lines[0]) if lines else (False, None, "")
     body = ([first_rest] if first_rest else []) + lines[1:]
@@ -169,9 +186,9 @@ def _read(text: str, kind: str, reader_name: str | None, hours: float | None) ->
         body.pop()
     if len(body) > 1 and P.closing.match(body[-1]):
         body.pop()
-    sentences = tuple(s for s in P.sentence_break.split("\n".join(body)) if s.strip())
+    sentences = tuple(s for s in P.sentence.findall("\n".join(body).lower()) if s.strip())
     words = sum(len(s.split()) for s in sentences)
-    return _Draft(kind, text, has_greeting, name, sentences, words, reader_name, hours)
+    return _Draft(kind, text, text.lower(), has_greeting, name, sentences, words, reader_name, hours)
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -183,16 +200,21 @@ Rule = Callable[[_Draft, str, str], "Finding | None"]
 
 @dataclass(frozen=True)
 class _Needs:
-    """The message must contain *pattern*; *only_if* limits the rule to messages matching it."""
+    """The message must contain *pattern*; *only_if* limits the rule to messages matching it.
+
+    Patterns run on the lowercased text unless *cased*.
+    """
 
     pattern: re.Pattern[str]
     advice: str
     only_if: re.Pattern[str] | None = None
+    cased: bool = False
 
     def __call__(self, draft: _Draft, rule: str, severity: str) -> Finding | None:
-        if self.only_if is not None and not self.only_if.search(draft.text):
+        if self.only_if is not None and not self.only_if.search(draft.low):
             return None
-        return None if self.pattern.search(draft.text) else Finding(rule, severity, self.advice)
+        found = self.pattern.search(draft.text if self.cased else draft.low)
+        return None if found else Finding(rule, severity, self.advice)
 
 
 @dataclass(frozen=True)
@@ -207,10 +229,10 @@ class _Avoids:
     negatable: bool = False
 
     def __call__(self, draft: _Draft, rule: str, severity: str) -> Finding | None:
-        for m in self.pattern.finditer(draft.text):
-            if self.negatable and P.negation.search(draft.text, max(0, m.start() - 30), m.start()):
+        for m in self.pattern.finditer(draft.low):
+            if self.negatable and P.negation.search(draft.low, max(0, m.start() - 30), m.start()):
                 continue
-            return Finding(rule, severity, self.advice.format(found=m.group(0).strip()))
+            return Finding(rule, severity, self.advice.format(found=draft.quote(m)))
         return None
 
 
@@ -252,13 +274,8 @@ def _names_reader(draft: _Draft, rule: str, severity: str) -> Finding | None:
     return None
 
 
-def _ask_pattern(draft: _Draft) -> re.Pattern[str]:
-    return P.intro_ask if draft.kind == "intro_request" else P.ask
-
-
 def _opens_with_request(draft: _Draft, rule: str, severity: str) -> Finding | None:
-    pattern = _ask_pattern(draft)
-    where = next((i for i, s in enumerate(draft.sentences) if pattern.search(s)), None)
+    where = draft.asks[0] if draft.asks else None
     if where is None:
         example = "Would you be willing to introduce me to ...?" if draft.kind == "intro_request" else "Would you have 30 minutes for a coffee or a call in the next few weeks?"
         return Finding(rule, severity, f'Ask plainly for what you want, for example "{example}"')
@@ -268,22 +285,21 @@ def _opens_with_request(draft: _Draft, rule: str, severity: str) -> Finding | No
 
 
 def _ask_is_question(draft: _Draft, rule: str, severity: str) -> Finding | None:
-    asks = [s for s in draft.sentences if _ask_pattern(draft).search(s)]
-    if asks and not any("?" in s for s in asks):
+    if draft.asks and not any("?" in draft.sentences[i] for i in draft.asks):
         return Finding(rule, severity, 'Phrase your request as a question ending in "?", so it is easy to answer with a yes.')
     return None
 
 
 def _short_meeting(draft: _Draft, rule: str, severity: str) -> Finding | None:
-    if P.long_meeting.search(draft.text):
+    if P.long_meeting.search(draft.low):
         return Finding(rule, "problem", "Ask for 30 minutes rather than an hour or more; a short meeting is much easier to say yes to.")
-    if not P.short_meeting.search(draft.text):
+    if not P.short_meeting.search(draft.low):
         return Finding(rule, "tip", "Say how long you need; asking for 30 minutes makes it an easy yes.")
     return None
 
 
 def _soon(draft: _Draft, rule: str, severity: str) -> Finding | None:
-    if P.later_times.search(draft.text) and not P.soon_times.search(draft.text):
+    if P.later_times.search(draft.low) and not P.soon_times.search(draft.low):
         return Finding(rule, severity, "Offer times within the next week, so the meeting happens while it's fresh for both of you.")
     return None
 
@@ -316,7 +332,7 @@ _RULES: dict[str, Rule] = {
     "no_job_ask": _Avoids(P.job_ask, _JOB_ADVICE, negatable=True),
     "no_attachment": _Avoids(P.attachment, 'Don\'t attach anything ("{found}"); a first message should stand on its own, and attachments read like a job application.'),
     "no_resume": _Avoids(P.resume, 'Leave your résumé out ("{found}"): this conversation is about learning, not applying.', negatable=True),
-    "names_who_to_meet": _Needs(P.who_to_meet, "Say clearly whom you'd like to be introduced to, by name."),
+    "names_who_to_meet": _Needs(P.who_to_meet, "Say clearly whom you'd like to be introduced to, by name.", cased=True),
     "says_why": _Needs(P.why, "Say why you'd like to meet this person, so your contact can explain it when they introduce you."),
     "offers_blurb": _Needs(P.blurb, "Offer a short blurb about yourself that your contact can simply forward; it makes the introduction effortless."),
     "easy_out": _Needs(P.easy_out, 'Give your contact an easy way to say no, such as "No worries at all if that\'s awkward."'),

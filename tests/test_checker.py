@@ -400,3 +400,25 @@ def test_plain_text_forms_for_tests_and_logs():
     assert "respectful" in repr(report)
     assert "PROBLEM respectful:" in str(report)
     assert "<" not in str(report)
+
+
+def test_lowercase_patterns_contain_no_capitals():
+    """Do the patterns that run on lowercased text avoid capitals (which could never match)?"""
+    import re
+
+    from infoview_kit._message_patterns import P
+
+    cased = {"greeting", "greeting_end", "signature", "closing", "who_to_meet", "placeholder"}
+    for name, pattern in vars(P).items():
+        if name in cased:
+            continue
+        assert not pattern.flags & re.IGNORECASE, name
+        letters = re.sub(r"\\[A-Za-z]", "", pattern.pattern)  # escapes such as \b, \s
+        assert letters == letters.lower(), name
+
+
+def test_shouting_and_curly_quotes_are_read_like_plain_text():
+    """Is "PLEASE REPLY ASAP" caught although the patterns are lower case, and quoted as typed?"""
+    report = check_message(swap("request", "Thank you for considering it!", "PLEASE REPLY ASAP."))
+    finding = next(f for f in report.findings if f.rule == "respectful")
+    assert '"ASAP"' in finding.message

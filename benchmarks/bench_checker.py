@@ -1,0 +1,80 @@
+"""Latency of ``check_message`` (target: median under 2 ms), the call behind every keystroke.
+
+Times a realistic ~300-word first draft of a request (long on purpose: first drafts are), the
+filled-in template of each message kind, and, for information, a pasted 5,000-word essay.
+Each case is timed call by call with ``time.perf_counter`` after a warm-up; the table shows
+the median and 95th percentile.
+
+Usage: .venv/bin/python benchmarks/bench_checker.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from infoview_kit.checker import MESSAGE_KINDS, check_message
+from infoview_kit.templates import message_template
+
+TARGET_MS = 2.0
+
+DRAFT_300 = """Hi Priya,
+
+Would you have 30 minutes for a coffee with me sometime in the next few weeks? It would be my treat, at a café near your office, or we could do a video call if that fits your day better.
+
+My name is Jordan, and I'm in the last term of a UX design course. Before that I spent four years as a nurse on a busy surgical ward, which is where I first noticed how much the software we used shaped our shifts. Some screens saved us minutes on every patient; others made simple tasks slow and error-prone, especially at the end of a twelve-hour night. That experience is why I want to design tools for clinicians, and why I'm trying to learn as much as I can from people already doing that work.
+
+I'm writing to you in particular because of your work as a UX researcher at Brightline Health. Your talk at last spring's HealthDesign meetup about testing forms with older patients has stayed with me; the idea of running sessions in people's own homes, with their own devices and lighting, was something I had never considered, and I have since tried a small version of it with two volunteers from my course.
+
+I would love to hear how you moved into research, what a typical week looks like for you, and what you think someone with a clinical background should focus on learning first. I'm also curious how your team decides which problems to study, and how you share what you find with designers and engineers so that it actually changes the product.
+
+I know your time is valuable, so I'll keep it to the half hour and come with my questions written down. If now isn't a good moment, I completely understand.
+
+Thank you for considering it, and I hope we get to talk soon!
+Jordan"""
+
+FIELDS = dict(
+    reader_name="Priya Raman", your_name="Jordan", their_role="a UX researcher",
+    their_company="Brightline Health", your_goal="studying UX design with the goal of working in healthcare",
+    specific_detail="I loved your talk on testing forms with older patients", mutual_contact="Dana Ortiz",
+    learned="running five-person tests before every release",
+)
+
+
+def time_calls(text: str, kind: str, runs: int) -> list[float]:
+    """Milliseconds per call, one sample per call."""
+    for _ in range(50):  # warm-up: regex caches, branch predictors, lazy imports
+        check_message(text, kind)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        check_message(text, kind)
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3000, help="timed calls per case (default 3000)")
+    runs = parser.parse_args().runs
+
+    cases = [("request, ~300-word first draft", "request", DRAFT_300, TARGET_MS)]
+    cases += [(f"{kind}, filled template", kind, message_template(kind, **FIELDS), TARGET_MS) for kind in MESSAGE_KINDS]
+    essay = "Hi Priya,\n\n" + "This sentence has exactly eight words in it. " * 625
+    cases.append(("request, pasted 5,000-word essay (info)", "request", essay, None))
+
+    print(f"check_message latency, {runs} calls per case (ms)")
+    print(f"{'case':<42} {'words':>6} {'median':>8} {'p95':>8} {'target':>8} {'result':>7}")
+    for name, kind, text, target in cases:
+        samples = time_calls(text, kind, runs)
+        median = statistics.median(samples)
+        p95 = statistics.quantiles(samples, n=20)[-1]
+        words = check_message(text, kind).word_count
+        verdict = "-" if target is None else ("PASS" if median < target else "FAIL")
+        shown_target = "-" if target is None else f"< {target:g}"
+        print(f"{name:<42} {words:>6} {median:>8.3f} {p95:>8.3f} {shown_target:>8} {verdict:>7}")
+
+
+if __name__ == "__main__":
+    main()
