@@ -47,6 +47,8 @@ _EXPORTS: dict[str, str] = {
     "compare_groups": "rates",
     "plot_response_rates": "rates",
     "make_sample_log": "sample_log",
+    "outreach_tracker": "forms.tracker",
+    "meeting_tracker": "forms.tracker",
     "InterviewSummary": "summary",
     "RubricPoint": "summary",
     "RubricResult": "summary",

@@ -138,18 +138,6 @@ def _safe_reason(exc: OutreachLogError) -> str:
     return f"could not be read at {where}" if where else "could not be read (not a UTF-8 CSV log)"
 
 
-def _chart_png(table: pd.DataFrame, title: str) -> str:
-    from matplotlib.figure import Figure
-
-    from .rates import plot_response_rates
-
-    figure = Figure(figsize=(max(5.0, 0.9 * len(table) + 2.5), 4.0), layout="constrained")
-    plot_response_rates(table, ax=figure.subplots(), title=title)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
 def _top_groups(table: pd.DataFrame) -> pd.DataFrame:
     if len(table) <= MAX_GROUPS:
         return table
@@ -172,7 +160,7 @@ def rates_tables(cohort: Cohort, by: tuple[str, ...]) -> dict[str, pd.DataFrame]
 def report_html(cohort: Cohort, by: tuple[str, ...] = ("style", "variant"),
                 title: str = "Informational interview outreach: the class view") -> str:
     """The self-contained HTML report (charts embedded as PNG): numbers only, no contacts."""
-    from .rates import POSITIVE_NOTE, compare_groups
+    from .rates import POSITIVE_NOTE, compare_groups, response_rates_png
 
     tables = rates_tables(cohort, by)
     sent = int(cohort.frame["sent_on"].notna().sum())
@@ -188,7 +176,8 @@ def report_html(cohort: Cohort, by: tuple[str, ...] = ("style", "variant"),
                  f"{_pct(r.ci_low)} to {_pct(r.ci_high)}") for group, r in table.iterrows()]
         parts.append(f"<h2>By {escape(label)}</h2>")
         if rows:
-            png = _chart_png(table, f"Positive replies by {label}, whole class")
+            png = base64.b64encode(response_rates_png(
+                table, f"Positive replies by {label}, whole class")).decode("ascii")
             alt = "; ".join(f"{g}: {p} of {n} sent" for g, n, _, p, _ in rows)
             parts.append(f'<img src="data:image/png;base64,{png}" alt="{escape(alt)}">')
         parts.append(html_table([label.capitalize(), "Sent", "Positive replies", "Rate",

@@ -195,3 +195,19 @@ def plot_response_rates(data, by: str = "style", ax=None, title: str | None = No
                  fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+def response_rates_png(table: pd.DataFrame, title: str | None = None) -> bytes:
+    """The chart of a :func:`response_rates` table as PNG bytes, drawn without pyplot.
+
+    For places with no notebook display: the form's image and the class report.
+    """
+    import io
+
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(max(4.5, 0.9 * len(table) + 2.5), 3.8), layout="constrained")
+    plot_response_rates(table, ax=figure.subplots(), title=title)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100)
+    return buffer.getvalue()

@@ -67,12 +67,14 @@ class OutreachLogError(ValueError):
         row: the spreadsheet row (the header is row 1), or ``None`` when not about one row.
         column: the column the problem is in, or ``None``.
         value: the value that could not be read, or ``None``.
+        reason: the message without saying where (what a form shows beside the input).
     """
 
     def __init__(self, message: str, *, row: int | None = None, column: str | None = None,
-                 value: object = None):
+                 value: object = None, reason: str | None = None):
         super().__init__(message)
         self.row, self.column, self.value = row, column, value
+        self.reason = reason or message
 
 
 class LogChangedOnDiskError(OutreachLogError):
@@ -153,7 +155,12 @@ def clean_row(cells: dict[str, str], row: int | None = None) -> dict[str, object
     and each failure can say exactly which cell is wrong.
     """
     out: dict[str, object] = dict(cells)
-    where = f"row {row}, " if row is not None else ""
+
+    def problem(column: str, value: str, reason: str) -> OutreachLogError:
+        where = f"row {row}, " if row is not None else ""
+        return OutreachLogError(f"{where}column {column}: {reason}", row=row, column=column,
+                                value=value, reason=reason)
+
     for column in COLUMNS:
         value = cells.get(column, "") or ""
         try:
@@ -164,22 +171,19 @@ def clean_row(cells: dict[str, str], row: int | None = None) -> dict[str, object
             else:
                 out[column] = value.strip()
         except ValueError as exc:
-            raise OutreachLogError(f"{where}column {column}: {value!r} {exc}.", row=row,
-                                   column=column, value=value) from None
+            raise problem(column, value, f"{value!r} {exc}.") from None
     if not out["contact_name"]:
-        raise OutreachLogError(f"{where}column contact_name is empty: who did you write to?",
-                               row=row, column="contact_name", value="")
+        raise problem("contact_name", "", "Empty: who did you write to?")
     if not out["style"] and out["relationship"]:
         out["style"] = APPROACHES[out["relationship"]]
     # A person someone referred you to may be listed before you write to them.
     pending_referral = bool(out["referred_by"]) and out["sent_on"] is None
     if out["sent_on"] is None and not pending_referral:
-        raise OutreachLogError(f"{where}column sent_on is empty: when did you send it? "
-                               "(Only a referral you have not contacted yet may leave it empty.)",
-                               row=row, column="sent_on", value="")
+        raise problem("sent_on", "", "Empty: when did you send it? (Only a referral you have "
+                                     "not contacted yet may leave it empty.)")
     if not out["style"] and not pending_referral:
-        raise OutreachLogError(f"{where}column style is empty: write direct, warm or cold "
-                               "(or fill in relationship).", row=row, column="style", value="")
+        raise problem("style", "", "Empty: write direct, warm or cold (or fill in "
+                                   "relationship).")
     return out
 
 
@@ -387,8 +391,8 @@ def read_log_bytes(data: bytes, name: str = LOG_FILE) -> tuple[list[dict], list[
     try:
         rows, columns = _read_rows(text, delimiter)
     except OutreachLogError as exc:
-        raise type(exc)(f"{name}: {exc}", row=exc.row, column=exc.column,
-                        value=exc.value) from None
+        raise type(exc)(f"{name}: {exc}", row=exc.row, column=exc.column, value=exc.value,
+                        reason=exc.reason) from None
     return rows, columns, dialect
 
 
