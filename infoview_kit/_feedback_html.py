@@ -38,7 +38,7 @@ def block(severity: str, title: str, lines: list[tuple[str, str]], footer: str =
         f'<li style="margin:0.2em 0">{badge(sev)} {escape(text)}</li>' for sev, text in lines
     )
     body = f'<ul style="list-style:none;padding-left:0.2em;margin:0.4em 0">{items}</ul>' if items else ""
-    foot = f'<div style="color:#555;font-size:0.9em">{escape(footer)}</div>' if footer else ""
+    foot = f'<div style="opacity:0.8;font-size:0.9em">{escape(footer)}</div>' if footer else ""
     return (
         f'<div role="status" style="border-left:0.35em solid {colour};padding:0.4em 0.9em;'
         f'margin:0.3em 0;font-family:sans-serif;line-height:1.4">'

@@ -52,6 +52,8 @@ P = SimpleNamespace(
         r"let me know if you", r"(?:see|check|ask|wondering|wonder|know) (?:if|whether) you",
         r"i(?:'d| would) (?:love|like|be grateful|really appreciate|appreciate|welcome|be happy|be thrilled|be honou?red)",
         r"i(?:'m| am| was) (?:hoping|wondering|writing to ask|reaching out to ask)",
+        r"(?:would|does|could|will|might) (?:a|an|the|that|this|some|any|next|another)\b[^.?!\n]{0,40}?\b(?:work|suit|fit|be (?:ok|okay|possible|easier|better))",
+        r"how about", r"what about",
         r"(?:grab|get) (?:a )?(?:coffee|lunch|tea)", r"buy you (?:a )?(?:coffee|lunch|tea|breakfast)",
         r"open to (?:a|an|chatting|meeting|talking)", r"interested in (?:chatting|meeting|talking)",
     ),
@@ -178,7 +180,8 @@ P = SimpleNamespace(
     ),
     enthusiasm=_any(
         r"can't wait", r"cannot wait", r"looking forward", r"look forward", r"excited", r"thrilled", r"delighted",
-        r"eager", r"glad", r"so happy", r"really happy",
+        r"eager", r"glad", r"so happy", r"really happy", r"wonderful", r"fantastic", r"amazing", r"pleased",
+        r"honou?red",
     ),
     # --- thank-you ---
     learned=_any(
@@ -187,7 +190,7 @@ P = SimpleNamespace(
         r"i (?:appreciated|loved|enjoyed) (?:hearing|learning)",
         r"(?:learning|hearing) (?:about|how|that|what|why|your)",
         r"you (?:mentioned|suggested|explained|said|recommended|pointed out|told me|shared|described|walked me through|showed)",
-        r"your (?:advice|tips?|suggestions?|points?|story|insights?|take|thoughts|perspective|explanation|idea|"
+        r"(?:your|the) (?:advice|tips?|suggestions?|points?|story|insights?|take|thoughts|perspective|explanation|idea|"
         r"recommendations?) (?:on|about|to|that|regarding|for)",
         r"(?:the part|what you said|your point) about", r"(?:especially|particularly) (?:your|the|how|hearing|learning|what)",
     ),

@@ -72,6 +72,7 @@ class MessageReport:
     word_count: int  # words in the body, without greeting and sign-off
 
     def __post_init__(self) -> None:
+        require_kind(self.kind)
         # Stable order whoever builds the report: problems first, each group in rule order.
         ordered = tuple(sorted(self.findings, key=lambda f: SEVERITIES.index(f.severity)))
         object.__setattr__(self, "findings", ordered)
@@ -89,22 +90,18 @@ class MessageReport:
         """True when nothing needs fixing before sending (tips may remain)."""
         return not self.problems
 
-    def _budget_note(self) -> str:
+    def _footer(self) -> str:
         limit = _WORD_BUDGET[self.kind][0]
         plural = "" if self.word_count == 1 else "s"
-        return f"{self.word_count} word{plural} in the body (aim for {limit} or fewer)."
+        return f"{_KIND_TITLES[self.kind]}: {self.word_count} word{plural} in the body (aim for {limit} or fewer)."
 
     def _repr_html_(self) -> str:
-        title = _KIND_TITLES[self.kind]
         lines = [(f.severity, f.message) for f in self.findings]
         if self.ok:
-            heading = f"{title}: looks ready to send"
-            if self.tips:
-                heading += " (a few optional tips below)"
-            return block("ok", heading, lines, self._budget_note())
+            heading = "Looks ready to send" + (" (a few optional tips below)" if self.tips else "")
+            return block("ok", heading, lines, self._footer())
         n = len(self.problems)
-        heading = f"{title}: {n} thing{'s' if n != 1 else ''} to fix before sending"
-        return block("problem", heading, lines, self._budget_note())
+        return block("problem", f"{n} thing{'s' if n != 1 else ''} to fix before sending", lines, self._footer())
 
     def __repr__(self) -> str:
         return (

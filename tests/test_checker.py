@@ -382,7 +382,7 @@ def test_html_escapes_student_text():
 
 def test_html_for_a_ready_message_says_so_in_words():
     html = check_message(GOOD["request"])._repr_html_()
-    assert "looks ready to send" in html.lower()
+    assert "Looks ready to send" in html
     assert "Problem:" not in html
 
 
@@ -422,3 +422,23 @@ def test_shouting_and_curly_quotes_are_read_like_plain_text():
     report = check_message(swap("request", "Thank you for considering it!", "PLEASE REPLY ASAP."))
     finding = next(f for f in report.findings if f.rule == "respectful")
     assert '"ASAP"' in finding.message
+
+
+@pytest.mark.parametrize(
+    "kind, text, rule",
+    [
+        ("follow_up", "Hi Luis, just bumping this up in case it got lost. Would a 15-minute call next week work instead? Thanks!", "restates_ask"),
+        ("follow_up", "Hi Luis,\n\nIn case my note got buried: how about a quick phone call one morning this month? Thanks so much!\n\nTaylor", "restates_ask"),
+        ("thank_you", "Hi Luis,\n\nThanks for the advice on portfolio reviews yesterday; I've already booked one.\n\nTaylor", "names_learning"),
+        ("scheduling", "Wonderful, thank you! How about Thursday at 10am at Victrola on 15th, or whatever suits you?\n\nTaylor", "enthusiasm"),
+        ("request", "Hey Sam! Could we grab coffee next week? I'd love to hear about your job at Stripe since I'm thinking of moving into fintech. 30 min, my treat. Thanks!", "opens_with_request"),
+    ],
+)
+def test_short_casual_wording_is_understood(kind, text, rule):
+    """Do short, casual drafts (a text to a friend, a quick follow-up) satisfy the rules they meet?"""
+    assert rule not in rule_ids(check_message(text, kind))
+
+
+def test_report_rejects_unknown_kind():
+    with pytest.raises(ValueError, match="thank_you"):
+        MessageReport("memo", (), 0)
