@@ -42,3 +42,35 @@ class ProspectRecords:
 
     def __repr__(self) -> str:
         return f"ProspectRecords({self.path.name!r}, {len(self.entries)} prospect(s))"
+
+
+#: Every file keyed by prospect name (drafts, research, questions, meeting plan).
+PER_PROSPECT_FILES = ("messages.json", "research.json", "questions.json", "meeting.json")
+
+
+def rename_prospect(old: str, new: str, folder: str | Path | None = None) -> list[str]:
+    """Move what was saved under ``old`` to ``new`` in every per-prospect file.
+
+    Called when a student renames a prospect, so their drafts and notes follow the new name
+    instead of being stranded under the old one. An entry already saved under ``new`` is never
+    overwritten, and a broken file is skipped (and left alone). Returns the files it could not
+    update, with the reason, so the form can say so.
+    """
+    problems = []
+    if old == new:
+        return problems
+    for filename in PER_PROSPECT_FILES:
+        try:
+            records = ProspectRecords(filename, folder)
+        except SavedWorkError as exc:
+            problems.append(str(exc))
+            continue
+        if old not in records.entries:
+            continue
+        if new in records.entries:
+            problems.append(f"{filename} already has an entry for {new}; the one for {old} "
+                            "was kept under the old name.")
+            continue
+        value = records.entries.pop(old)
+        records.set(new, value)
+    return problems

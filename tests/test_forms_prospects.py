@@ -112,3 +112,18 @@ def test_broken_saved_file_is_shown_left_untouched_and_saving_is_off(work_dir, c
     fill(form)
     form.add_button.click()
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_renaming_a_prospect_keeps_their_drafts_under_the_new_name(work_dir):
+    from infoview_kit.drafts import load_draft, save_draft
+
+    form = prospects_form()
+    fill(form)
+    form.add_button.click()
+    save_draft("Luis Ortega", "intro_request", "Hi Ana, could you introduce me?")
+    form.selected.value = "Luis Ortega"
+    form.edit_button.click()
+    form.name.value = "Luis Ortega Ruiz"
+    form.add_button.click()
+    assert saved(work_dir)["chosen"] == "Luis Ortega Ruiz"
+    assert load_draft("Luis Ortega Ruiz", "intro_request") == "Hi Ana, could you introduce me?"

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from ..fields import FieldError
 from ..prospects import (APPROACH_HINTS, CONNECTION_LABELS, FOUND_AT_SUGGESTIONS, PROSPECTS_FILE,
                          RELATIONS, Prospect, ProspectList, approach_for)
+from ..records import rename_prospect
 from ..render import escape
 from ..storage import work_dir
 from .common import Field, Form, heading, labelled
@@ -121,6 +122,11 @@ class ProspectsForm(Form):
         verb = "Saved changes to" if self._editing else "Added"
         extra = " and chose them for notebooks 2 and 3" if first else ""
         self.status.ok(f"{verb} {prospect.name} ({prospect.approach} approach){extra}.")
+        if self._editing and self._editing != prospect.name:
+            # drafts, notes and plans are keyed by name: carry them over to the new one
+            problems = rename_prospect(self._editing, prospect.name, self.folder)
+            if problems:
+                self.status.problem(f"Saved {prospect.name}, but: " + " ".join(problems))
         self._editing = None
         self.add_button.description = "Add prospect"
         for key in ("name", "role", "company", "via", "found_at", "why"):
