@@ -188,11 +188,13 @@ class MeetingPlan:
             f'<li><p class="q">{escape(q)}</p><div class="notes" aria-label="notes"></div></li>'
             for q in self.questions) or "<li><em>Add your questions in notebook 3.</em></li>"
         reminders = "".join(f"<li>{escape(item)}</li>" for item in self.checklist)
+        # share one A4 page's room for notes among the questions (px are 1/96 inch in print)
+        notes_px = max(18, min(90, 640 // max(len(self.questions), 1) - 24))
         return _SHEET.format(
             who=escape(self.who), subtitle=subtitle, when=escape(_when(self.starts_at)),
             end=escape(_clock(self.end_by)), where=escape(self.where),
             arrive=escape(_clock(self.arrive_by)), openers=openers, questions=questions,
-            reminders=reminders)
+            reminders=reminders, notes_px=notes_px)
 
     def export(self, folder: str | Path | None = None) -> tuple[Path, Path]:
         """Write the ``.ics`` file and the question sheet into the work folder; return paths."""
@@ -301,8 +303,10 @@ _SHEET = """<!DOCTYPE html>
   ul {{ margin: .2rem 0; }}
   @media print {{
     @page {{ size: A4; margin: 12mm; }}
-    body {{ margin: 0; font-size: 10.5pt; }}
-    .notes {{ height: 2.6rem; }}
+    body {{ margin: 0; font-size: 10pt; max-width: none; }}
+    h2 {{ margin-top: .6rem; }}
+    ul.reminders {{ columns: 2; column-gap: 1.5rem; font-size: 9pt; }}
+    .notes {{ height: {notes_px}px; }}
     li, .q {{ break-inside: avoid; }}
   }}
 </style>
@@ -313,7 +317,7 @@ _SHEET = """<!DOCTYPE html>
 <p class="meta"><strong>When:</strong> {when} to {end} &middot; <strong>Arrive / join:</strong> {arrive}
 &middot; <strong>Where:</strong> {where}</p>
 <h2>Reminders</h2>
-<ul>{reminders}</ul>
+<ul class="reminders">{reminders}</ul>
 <h2>Openers</h2>
 <ul>{openers}</ul>
 <h2>Questions</h2>
