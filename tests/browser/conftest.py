@@ -200,7 +200,14 @@ class Lab:
     # -- opening and running -------------------------------------------------------------
 
     def open(self, notebook: str) -> None:
-        """Open ``notebook`` (a name in the course folder) and wait for its kernel to be idle."""
+        """Open ``notebook`` (a path in the course folder) and wait for its kernel to be idle.
+
+        Kernels of notebooks opened before are shut down first: a test works in one notebook
+        at a time, and idle kernels would only crowd a small CI machine.
+        """
+        if self.page.url != "about:blank":
+            self.page.goto("about:blank")
+            self.server.shut_down_kernels()
         self.page.goto(self.server.url(f"{self.rel}/{notebook}"))
         self.page.wait_for_function("() => window.jupyterapp !== undefined")
         self.page.wait_for_function(
@@ -384,10 +391,19 @@ class Lab:
             code,
         )
 
-    def form_controls(self):
-        """Every input, text area, select and button drawn by a widget in the notebook."""
-        widgets_area = self.notebook.locator(".jp-Cell-outputArea .jupyter-widgets")
-        return widgets_area.locator("input, textarea, select, button")
+    def output_of(self, text: str):
+        """The output area of the cell whose output shows ``text`` (a form's heading, say)."""
+        return self.cell_outputs().filter(has_text=text)
+
+    def error_next_to(self, control) -> str:
+        """The error line under ``control``: its field box holds the input, hint and error.
+
+        Returns the text of the ``role="alert"`` line in that box, waiting for it to appear.
+        """
+        box = control.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
+        alert = box.get_by_role("alert")
+        alert.wait_for()
+        return alert.inner_text()
 
     def accessibility_problems(self) -> list[str]:
         """Controls a screen reader (or ``get_by_label``/``get_by_role``) could not name.
