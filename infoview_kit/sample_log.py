@@ -7,7 +7,7 @@ strangers. The people and companies are invented.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -71,7 +71,8 @@ def make_sample_log(rows: int = 40, seed: int = 2026, today: date | None = None)
         "relationship": np.vectorize(_STYLE_FOR.get)(styles) if rows else styles,
         "style": styles,
         "channel": np.array([_CHANNELS[s][c % len(_CHANNELS[s])]
-                             for s, c in zip(styles.tolist(), channel_pick.tolist())], dtype=object),
+                             for s, c in zip(styles.tolist(), channel_pick.tolist())],
+                            dtype=object),
         "variant": variants,
         "sent_on": sent,
         "replied_on": np.where(answered, replied, np.datetime64("NaT")),

@@ -44,7 +44,7 @@ def test_default_rule_follows_up_once_only():
 
 
 def test_business_day_schedule_three_then_seven():
-    """Sent on a Friday: first follow-up 3 business days later (Wed), then 7 more (Fri next week)."""
+    """Sent on a Friday: follow up 3 business days later (Wed), then 7 more (Fri next week)."""
     log = _log({"contact_name": "Bo Li", "sent_on": "2026-11-06"})
     rule = FollowUpRule.business(3, 7)
     assert not log.due(date(2026, 11, 10), rule=rule)

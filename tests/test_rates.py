@@ -127,7 +127,8 @@ def test_chart_bars_whiskers_and_labels_show_the_rates():
     (whiskers,) = right.collections  # the vertical interval lines
     spans = [sorted(seg[:, 1]) for seg in whiskers.get_segments()]
     for (low, high), (_, row) in zip(spans, table.iterrows()):
-        assert low == pytest.approx(row["ci_low"] * 100) and high == pytest.approx(row["ci_high"] * 100)
+        assert low == pytest.approx(row["ci_low"] * 100)
+        assert high == pytest.approx(row["ci_high"] * 100)
     assert "Positive replies by style" in right.get_title()
     assert "yes or redirected" in right.get_title()
     assert right.get_xlabel() == "Style" and "%" in right.get_ylabel()

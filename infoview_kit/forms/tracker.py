@@ -15,7 +15,7 @@ import ipywidgets as widgets
 from ..prospects import APPROACHES, CONNECTION_LABELS
 from ..render import escape, html_table
 from ..storage import SavedWorkError, work_dir
-from ..tracker import CHANNELS, LOG_FILE, REPLIES, STYLES, OutreachLog, OutreachLogError
+from ..tracker import CHANNELS, LOG_FILE, STYLES, OutreachLog, OutreachLogError
 from .common import Field, Form, StatusLine, heading, labelled
 
 _ADD_INPUTS = ("contact_name", "contact_title", "company", "relationship", "style", "channel",
