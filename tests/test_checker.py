@@ -191,6 +191,8 @@ FAILING = [
     ("request", swap("request", "Thank you for", "Also, are you hiring? Thank you for"), "no_job_ask", "problem", {}),
     ("request", swap("request", "Thank you for", "If it goes well, could you refer me for the design role? Thank you for"), "no_job_ask", "problem", {}),
     ("request", swap("request", "hoping to work in healthcare", "looking for a summer internship"), "no_job_ask", "problem", {}),
+    ("request", swap("request", "Thank you for", "I am looking for a job in your company. Thank you for"), "no_job_ask", "problem", {}),
+    ("request", swap("request", "Thank you for", "I would love a job at your startup someday. Thank you for"), "no_job_ask", "problem", {}),
     ("intro_request", swap("intro_request", "No worries", "Maybe she could put in a good word for me too. No worries"), "no_job_ask", "problem", {}),
     ("thank_you", swap("thank_you", "Best wishes", "Please keep me in mind for any openings on your team.\n\nBest wishes"), "no_job_ask", "problem", {}),
     ("follow_up", swap("follow_up", "Thanks,", "Let me know if any positions open up. Thanks,"), "no_job_ask", "problem", {}),
