@@ -212,7 +212,7 @@ def configure(c) -> None:
     ``c`` (or nbgrader's defaults), so it composes with other steps: call it after any line
     that swaps the Execute step (a sandbox, say), so the wrapped step is the final one.
     """
-    from nbgrader.preprocessors import ClearHiddenTests, Execute, OverwriteCells
+    from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, Execute, OverwriteCells
 
     sanitize = [s for s in _default_steps(c, "Autograde", "sanitize_preprocessors")
                 if s is not SnapshotSubmittedSummary]
@@ -225,14 +225,16 @@ def configure(c) -> None:
     autograde[at] = graded_only(autograde[at])
     c.Autograde.autograde_preprocessors = autograde[:at + 1] + [RubricGrader] + autograde[at + 1:]
 
-    # feedback: hidden test code never reaches a student (the rubric cells hold none, but a
-    # course may add some); ClearHiddenTests must run before the HTML is rendered
+    # feedback: neither hidden test code (the rubric cells hold none, but a course may add
+    # some) nor the grader's mark scheme (restored into the autograded copy from the gradebook)
+    # reaches a student; both must be cleared before the HTML is rendered
     from nbgrader.converters import GenerateFeedback
 
     feedback = list(c.GenerateFeedback.get("preprocessors")
                     or GenerateFeedback.preprocessors.default())
-    if ClearHiddenTests not in feedback:
-        feedback.insert(0, ClearHiddenTests)
+    for step in (ClearMarkScheme, ClearHiddenTests):
+        if step not in feedback:
+            feedback.insert(0, step)
     c.GenerateFeedback.preprocessors = feedback
 
     if not c.GenerateAssignment.get("post_convert_hook"):

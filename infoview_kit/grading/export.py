@@ -1,0 +1,218 @@
+"""Grade export an LMS takes: one row per student, each rubric point, and an honest status.
+
+``nbgrader export`` gives totals only, and a submission whose autograde failed shows 0.0, the
+same as a real zero. Here every row carries a ``status``: ``graded``, ``needs manual grade``,
+``flagged``, ``grading failed``, ``not autograded yet`` or ``not submitted``; scores are left
+blank (never 0) when there is nothing to score, so a gradebook import cannot turn a grading
+failure into a zero. A second file in Canvas's gradebook import format carries the same totals.
+
+Everything is read from nbgrader's gradebook (``nbgrader.api.Gradebook``); the submitted folder
+on disk is only looked at to tell "collected, not autograded yet" from "not submitted".
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..storage import atomic_write_text
+
+GRADED = "graded"
+NEEDS_MANUAL = "needs manual grade"
+FLAGGED = "flagged"
+FAILED = "grading failed"
+NOT_AUTOGRADED = "not autograded yet"
+NOT_SUBMITTED = "not submitted"
+#: Statuses whose scores are real (a zero among them is a zero the student earned).
+SCORED = (GRADED, NEEDS_MANUAL, FLAGGED)
+
+CANVAS_HEADER = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+
+
+@dataclass
+class StudentGrade:
+    """One student's row: who, the status, the total and each graded cell's score."""
+
+    student_id: str
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    status: str = NOT_SUBMITTED
+    total: float | None = None
+    max_total: float = 0.0
+    cells: dict[str, float | None] = field(default_factory=dict)
+    """Graded cell (rubric point or manual task) -> score; None when there is no score."""
+
+
+def _score(grade) -> float | None:
+    if grade.manual_score is not None:
+        return float(grade.manual_score) + float(grade.extra_credit or 0)
+    if grade.auto_score is not None:
+        return float(grade.auto_score) + float(grade.extra_credit or 0)
+    return None
+
+
+def collect_grades(db_url: str, assignment: str, course_id: str = "",
+                   submitted_dir: str | Path | None = None) -> tuple[list[str], list[StudentGrade]]:
+    """Read ``assignment``'s grades for every student in the gradebook.
+
+    Returns the graded cell names (in notebook order) and one :class:`StudentGrade` per student.
+    ``submitted_dir`` (the course's ``submitted/`` folder) lets a submission collected but not
+    yet autograded show as such instead of "not submitted".
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(db_url, course_id) as gb:
+        target = gb.find_assignment(assignment)
+        cells: list[tuple[str, float]] = []
+        answers = {c.name for nb in target.notebooks for c in nb.solution_cells}
+        for notebook in target.notebooks:
+            graded = list(notebook.grade_cells) + list(notebook.task_cells)
+            order = {c.name: i for i, c in enumerate(notebook.source_cells)}
+            graded.sort(key=lambda c: order.get(c.name, len(order)))
+            cells += [(c.name, float(c.max_score)) for c in graded]
+        max_total = sum(points for _, points in cells)
+        rows = []
+        for student in sorted(gb.students, key=lambda s: s.id):
+            row = StudentGrade(student.id, student.first_name or "", student.last_name or "",
+                               student.email or "", max_total=max_total,
+                               cells={name: None for name, _ in cells})
+            try:
+                submission = gb.find_submission(assignment, student.id)
+            except MissingEntry:
+                on_disk = submitted_dir is not None and (
+                    Path(submitted_dir) / student.id / assignment).is_dir()
+                row.status = NOT_AUTOGRADED if on_disk else NOT_SUBMITTED
+                rows.append(row)
+                continue
+            grades = {g.name: g for nb in submission.notebooks for g in nb.grades}
+            row.cells = {name: (_score(grades[name]) if name in grades else None)
+                         for name, _ in cells}
+            # test cells are scored by the autograder; no score there means it never finished
+            autograded = [g for g in grades.values()
+                          if g.cell_type == "code" and g.name not in answers]
+            if any(g.auto_score is None and g.manual_score is None for g in autograded):
+                row.status = FAILED
+                row.cells = {name: None for name, _ in cells}
+            else:
+                row.total = sum(v for v in row.cells.values() if v is not None)
+                if any(nb.flagged for nb in submission.notebooks):
+                    row.status = FLAGGED
+                elif any(g.needs_manual_grade for g in grades.values()):
+                    row.status = NEEDS_MANUAL
+                else:
+                    row.status = GRADED
+            rows.append(row)
+    return [name for name, _ in cells], rows
+
+
+def _safe(value: object) -> str:
+    """Text a spreadsheet will not run as a formula (a name starting with '=' or '+')."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}"
+
+
+def grades_csv(cell_names: list[str], rows: list[StudentGrade]) -> str:
+    """The per-student CSV: identity, status, total, maximum, then one column per graded cell."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["student_id", "last_name", "first_name", "email", "status", "total",
+                     "max_total", *cell_names])
+    for r in rows:
+        writer.writerow([_safe(r.student_id), _safe(r.last_name), _safe(r.first_name),
+                         _safe(r.email), r.status, _number(r.total), _number(r.max_total),
+                         *(_number(r.cells.get(name)) for name in cell_names)])
+    return out.getvalue()
+
+
+def read_canvas_roster(path: str | Path) -> dict[str, dict[str, str]]:
+    """Canvas's own gradebook export, keyed by SIS User ID (what nbgrader's student id is)."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    roster = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        sis = (row.get("SIS User ID") or "").strip()
+        if sis:
+            roster[sis] = {k: (row.get(k) or "").strip() for k in CANVAS_HEADER}
+    return roster
+
+
+def canvas_csv(rows: list[StudentGrade], column: str,
+               roster: dict[str, dict[str, str]] | None = None) -> str:
+    """Canvas gradebook import: Student, ID, SIS User ID, SIS Login ID, Section, ``column``.
+
+    The second row is Canvas's "Points Possible". A student whose grading failed or who has no
+    score gets an empty cell, which Canvas leaves as it was instead of recording a zero.
+    """
+    roster = roster or {}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*CANVAS_HEADER, column])
+    max_total = rows[0].max_total if rows else 0.0
+    writer.writerow(["Points Possible", "", "", "", "", _number(max_total)])
+    for r in rows:
+        known = roster.get(r.student_id, {})
+        name = known.get("Student") or ", ".join(p for p in (r.last_name, r.first_name) if p)
+        writer.writerow([_safe(name or r.student_id), known.get("ID", ""), _safe(r.student_id),
+                         known.get("SIS Login ID", ""), known.get("Section", ""),
+                         _number(r.total) if r.status in SCORED else ""])
+    return out.getvalue()
+
+
+def export_command(argv: list[str]) -> int:
+    """``infoview-kit export ASSIGNMENT``: write the grade CSV and the Canvas import file."""
+    parser = argparse.ArgumentParser(
+        prog="infoview-kit export",
+        description="Export an assignment's grades from nbgrader's gradebook: one row per "
+                    "student with a status and every rubric point, plus a Canvas import file.")
+    parser.add_argument("assignment", help="assignment name, e.g. interviews")
+    parser.add_argument("--course", default=".", help="course folder (holds gradebook.db); "
+                                                      "default: the current folder")
+    parser.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
+    parser.add_argument("--course-id", default="", help="nbgrader course id, if the gradebook "
+                                                        "holds several courses")
+    parser.add_argument("--out", default="grades.csv", help="per-student CSV (default: grades.csv)")
+    parser.add_argument("--canvas", default="canvas_grades.csv",
+                        help="Canvas gradebook import CSV (default: canvas_grades.csv)")
+    parser.add_argument("--canvas-column", help="Canvas assignment column, e.g. "
+                                                "'Interview summary (12345)' (default: ASSIGNMENT)")
+    parser.add_argument("--canvas-roster", help="a gradebook CSV exported from Canvas, to fill "
+                                                "in Canvas IDs and sections by SIS User ID")
+    args = parser.parse_args(argv)
+
+    course = Path(args.course).resolve()
+    db_url = args.db or f"sqlite:///{course / 'gradebook.db'}"
+    if not args.db and not (course / "gradebook.db").exists():
+        print(f"infoview-kit export: no gradebook.db in {course}; run it in the course folder "
+              "or pass --course", file=sys.stderr)
+        return 2
+    from nbgrader.api import MissingEntry
+
+    try:
+        cell_names, rows = collect_grades(db_url, args.assignment, args.course_id,
+                                          course / "submitted")
+        roster = read_canvas_roster(args.canvas_roster) if args.canvas_roster else None
+    except MissingEntry:
+        print(f"infoview-kit export: no assignment {args.assignment!r} in the gradebook "
+              f"({db_url}); run nbgrader generate_assignment and autograde first", file=sys.stderr)
+        return 1
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"infoview-kit export: {exc}", file=sys.stderr)
+        return 1
+    atomic_write_text(args.out, grades_csv(cell_names, rows))
+    atomic_write_text(args.canvas, canvas_csv(rows, args.canvas_column or args.assignment, roster))
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    print(f"Wrote {args.out} and {args.canvas}: {len(rows)} students ({summary}).")
+    return 0

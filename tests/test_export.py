@@ -1,0 +1,145 @@
+"""Grade export: statuses that tell a grading failure from a real zero, and Canvas's import format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from infoview_kit.grading.export import (canvas_csv, collect_grades, export_command, grades_csv,
+                                         read_canvas_roster)
+
+CELLS = [("rubric_name", 1), ("rubric_questions", 2)]
+
+
+@pytest.fixture(scope="module")
+def _template(tmp_path_factory):
+    """A gradebook as autograde leaves it, for one student per status (built once: slow)."""
+    tmp = tmp_path_factory.mktemp("gradebook")
+    # a new gradebook runs nbgrader's `alembic` migration command from the environment's bin
+    old_path = os.environ["PATH"]
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{old_path}"
+    try:
+        _fill(f"sqlite:///{tmp / 'gradebook.db'}")
+    finally:
+        os.environ["PATH"] = old_path
+    return tmp / "gradebook.db"
+
+
+@pytest.fixture
+def gradebook(_template, tmp_path):
+    shutil.copy(_template, tmp_path / "gradebook.db")
+    return f"sqlite:///{tmp_path / 'gradebook.db'}", tmp_path
+
+
+def _fill(url: str) -> None:
+    with Gradebook(url) as gb:
+        gb.add_assignment("interviews")
+        gb.add_notebook("4_write_summary", "interviews")
+        for name, points in CELLS:
+            gb.add_grade_cell(name, "4_write_summary", "interviews", max_score=points,
+                              cell_type="code")
+            gb.add_source_cell(name, "4_write_summary", "interviews", cell_type="code",
+                               source="", checksum="x", locked=True)
+        gb.add_task_cell("reflection_quality", "4_write_summary", "interviews", max_score=3,
+                         cell_type="markdown")
+        gb.add_source_cell("reflection_quality", "4_write_summary", "interviews",
+                           cell_type="markdown", source="", checksum="y", locked=True)
+        for sid, first, last in [("ana", "Ana", "Ruiz"), ("ben", "Ben", "=HYPERLINK()"),
+                                 ("cat", "Cat", "Li"), ("dan", "Dan", "Ng"), ("eve", "Eve", "Ow"),
+                                 ("fay", "Fay", "Poe")]:
+            gb.add_student(sid, first_name=first, last_name=last)
+
+        def submit(sid, auto: dict, manual=None, flagged=False):
+            gb.add_submission("interviews", sid)
+            for name, score in auto.items():
+                grade = gb.find_grade(name, "4_write_summary", "interviews", sid)
+                grade.auto_score = score
+                grade.needs_manual_grade = False  # what SaveAutoGrades does for a test cell
+            task = gb.find_grade("reflection_quality", "4_write_summary", "interviews", sid)
+            task.manual_score = manual
+            task.needs_manual_grade = manual is None  # what the formgrader does on grading
+            gb.find_submission_notebook("4_write_summary", "interviews", sid).flagged = flagged
+            gb.db.commit()
+
+        submit("ana", {"rubric_name": 1, "rubric_questions": 2}, manual=3)  # graded, full
+        submit("ben", {"rubric_name": 0, "rubric_questions": 0}, manual=0)  # graded, a real 0
+        submit("cat", {"rubric_name": 1, "rubric_questions": 0})  # reflection still to read
+        submit("dan", {"rubric_name": None, "rubric_questions": None})  # autograde failed
+        submit("eve", {"rubric_name": 1, "rubric_questions": 2}, manual=2, flagged=True)
+        # fay never submitted
+
+
+def _rows(url):
+    names, rows = collect_grades(url, "interviews")
+    return names, {r.student_id: r for r in rows}
+
+
+def test_statuses_tell_failed_grading_and_no_submission_apart_from_a_real_zero(gradebook):
+    names, rows = _rows(gradebook[0])
+    assert names == ["rubric_name", "rubric_questions", "reflection_quality"]
+    assert {sid: r.status for sid, r in rows.items()} == {
+        "ana": "graded", "ben": "graded", "cat": "needs manual grade", "dan": "grading failed",
+        "eve": "flagged", "fay": "not submitted"}
+    assert rows["ben"].total == 0 and rows["dan"].total is None and rows["fay"].total is None
+    assert rows["ana"].total == 6 and rows["ana"].max_total == 6
+    assert rows["cat"].cells == {"rubric_name": 1, "rubric_questions": 0, "reflection_quality": None}
+
+
+def test_a_collected_but_not_autograded_submission_is_not_called_missing(gradebook):
+    url, root = gradebook
+    (root / "submitted" / "fay" / "interviews").mkdir(parents=True)
+    _, rows = collect_grades(url, "interviews", submitted_dir=root / "submitted")
+    assert {r.student_id: r.status for r in rows}["fay"] == "not autograded yet"
+
+
+def test_grades_csv_has_every_point_and_blanks_where_there_is_no_score(gradebook):
+    names, rows = collect_grades(gradebook[0], "interviews")
+    table = {r["student_id"]: r for r in csv.DictReader(io.StringIO(grades_csv(names, rows)))}
+    assert table["ben"]["total"] == "0" and table["ben"]["rubric_name"] == "0"
+    assert table["dan"]["total"] == "" and table["dan"]["rubric_name"] == ""
+    assert table["ana"]["reflection_quality"] == "3" and table["ana"]["max_total"] == "6"
+    assert table["ben"]["last_name"] == "'=HYPERLINK()"  # never run as a formula
+
+
+def test_canvas_csv_has_the_import_header_points_possible_and_names_last_first(gradebook):
+    _, rows = collect_grades(gradebook[0], "interviews")
+    lines = list(csv.reader(io.StringIO(canvas_csv(rows, "Interview summary (4242)"))))
+    assert lines[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
+                        "Interview summary (4242)"]
+    assert lines[1] == ["Points Possible", "", "", "", "", "6"]
+    by_sis = {line[2]: line for line in lines[2:]}
+    assert by_sis["ana"][0] == "Ruiz, Ana" and by_sis["ana"][-1] == "6"
+    assert by_sis["ben"][-1] == "0" and by_sis["dan"][-1] == "" and by_sis["fay"][-1] == ""
+
+
+def test_a_canvas_roster_fills_in_canvas_ids_and_sections(gradebook, tmp_path):
+    roster = tmp_path / "canvas_export.csv"
+    roster.write_text("\ufeffStudent,ID,SIS User ID,SIS Login ID,Section,Other\n"
+                      "\"Ruiz, Ana M.\",101,ana,aruiz,Tuesday,9\n", encoding="utf-8")
+    _, rows = collect_grades(gradebook[0], "interviews")
+    lines = list(csv.reader(io.StringIO(canvas_csv(rows, "X", read_canvas_roster(roster)))))
+    ana = next(line for line in lines if line[2] == "ana")
+    assert ana == ["Ruiz, Ana M.", "101", "ana", "aruiz", "Tuesday", "6"]
+
+
+def test_export_command_writes_both_files_and_says_what_it_counted(gradebook, capsys):
+    _, root = gradebook
+    code = export_command(["interviews", "--course", str(root), "--out", str(root / "g.csv"),
+                           "--canvas", str(root / "c.csv")])
+    assert code == 0 and (root / "g.csv").exists() and (root / "c.csv").exists()
+    assert "6 students" in capsys.readouterr().out
+
+
+def test_export_command_refuses_clearly_without_a_gradebook_or_assignment(gradebook, tmp_path,
+                                                                          capsys):
+    assert export_command(["interviews", "--course", str(tmp_path / "nowhere")]) == 2
+    assert "no gradebook.db" in capsys.readouterr().err
+    assert export_command(["nope", "--course", str(gradebook[1])]) == 1
+    assert "no assignment 'nope'" in capsys.readouterr().err
