@@ -33,3 +33,28 @@ def chosen_prospect(work_dir):
     prospects.choose(prospect.name)
     prospects.save()
     return prospect
+
+
+@pytest.fixture(scope="module")
+def generated_course(tmp_path_factory) -> Path:
+    """A throwaway copy of the repository's nbgrader course with the assignment generated.
+
+    The copy is real files (the source's links to ``notebooks/`` are followed), readable by
+    every user (the exchange tests run commands as other Unix users), and the venv's ``bin`` is on
+    PATH for nbgrader (it runs ``alembic`` from there when it creates a gradebook).
+    """
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    base = tmp_path_factory.mktemp("course")
+    base.chmod(0o755)
+    course = base / "course"
+    shutil.copytree(REPO / "course", course, symlinks=False,
+                    ignore=shutil.ignore_patterns("gradebook.db", "release", "submitted",
+                                                  "autograded", "feedback", "my_work"))
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "interviews"],
+                   cwd=course, env=env, check=True, capture_output=True)
+    return course

@@ -72,6 +72,8 @@ _EXPLANATIONS = {
                    "or went over the sandbox's memory or process limits); no marks were given",
     "NotJSONError": "the notebook is not valid JSON",
     "sandbox: cannot": "the sandbox could not start the kernel (see the log)",
+    "CellTimeoutError": "a cell ran past the time limit and the kernel did not answer the "
+                        "interrupt (the student's code broke it); no marks were given",
     "Kernel didn't respond": "the kernel did not start in time (see the log)",
 }
 
@@ -88,6 +90,11 @@ def _test_cell_ids(notebook: dict) -> list[str]:
     return [cell["metadata"]["nbgrader"]["grade_id"] for cell in notebook.get("cells", [])
             if cell.get("metadata", {}).get("nbgrader", {}).get("grade")
             and not cell["metadata"]["nbgrader"].get("solution")]
+
+
+def _answer_cell_ids(notebook: dict) -> list[str]:
+    return [cell["metadata"]["nbgrader"]["grade_id"] for cell in notebook.get("cells", [])
+            if cell.get("metadata", {}).get("nbgrader", {}).get("solution")]
 
 
 def check_submission(folder: Path, sources: dict[str, dict]) -> tuple[list[str], list[str]]:
@@ -114,6 +121,15 @@ def check_submission(folder: Path, sources: dict[str, dict]) -> tuple[list[str],
             continue
         if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
             problems.append(f"{name} is JSON but not a notebook (no list of cells)")
+            continue
+        answers = {cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                   for cell in notebook["cells"] if isinstance(cell, dict)}
+        lost = [grade_id for grade_id in _answer_cell_ids(source) if grade_id not in answers]
+        if lost:
+            problems.append(f"{name}: the answer cell{'s' if len(lost) > 1 else ''} "
+                            f"{', '.join(lost)} {'were' if len(lost) > 1 else 'was'} deleted or "
+                            f"retyped, so nbgrader cannot grade it; a person must look at it "
+                            f"(or the student re-submits with the cell from the released notebook)")
             continue
         present = set(_test_cell_ids(notebook))
         missing = [grade_id for grade_id in _test_cell_ids(source) if grade_id not in present]
