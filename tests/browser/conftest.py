@@ -471,6 +471,14 @@ def _copy_course(destination: Path) -> None:
     )
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's outcome on the test item, so ``lab`` can tell a failed test."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture
 def lab(lab_server, browser, request) -> Lab:
     """A fresh browser page on the shared server, with this test's own copy of the course."""
@@ -481,6 +489,11 @@ def lab(lab_server, browser, request) -> Lab:
     page.set_default_timeout(30_000)
     try:
         yield Lab(lab_server, page, folder)
+        report = getattr(request.node, "report_call", None)
+        if report is not None and report.failed:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            # what the page showed when the test failed: the first thing to look at
+            page.screenshot(path=str(SCREENSHOTS / f"FAILED_{folder.name}.png"))
     finally:
         context.close()
         lab_server.shut_down_kernels()
