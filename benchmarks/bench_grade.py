@@ -1,0 +1,112 @@
+"""``infoview-kit grade`` against sequential ``nbgrader autograde`` on the same class.
+
+Builds a throwaway copy of the repository's course, generates the assignment, makes N submissions
+(a mix of full, partial and empty summaries), copies the course twice (each with the fresh
+gradebook that generate_assignment made), grades one copy with ``nbgrader autograde`` and the
+other with ``infoview-kit grade``, checks that every student's score on every rubric point is
+identical, and prints a table. Target: at least 1.8x on 2 cores.
+
+    .venv/bin/python benchmarks/bench_grade.py [--students 100] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ASSIGNMENT = "interviews"
+NOTEBOOK = "4_write_summary"
+FULL = dict(
+    first_name="Renata", last_name="Okonkwo-Hale", title="Senior UX researcher, Northwind Clinics",
+    questions=["How did you move from nursing into user research?",
+               "What does a typical week look like for you?",
+               "Which resources do you use to keep your research skills sharp?"],
+    learned="Renata spends less time running studies than I expected; half her week goes to "
+            "helping product teams decide what to ask. Her clinical background is her edge, "
+            "because she knows how tired staff really use software. She keeps a shared log of "
+            "every finding so nothing learned gets lost between projects.",
+    apply="I will rewrite my portfolio case study to show the decision my research changed, not "
+          "only the method. This month I will run two short interviews with people at the "
+          "community clinic where I volunteer. I will also join the research meetup she "
+          "recommended and write to the colleague she offered to introduce.")
+VARIANTS = [FULL, {**FULL, "questions": FULL["questions"][:2]}, {**FULL, "apply": ""},
+            {"first_name": "Renata", "last_name": "Okonkwo-Hale"}, {}]
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def make_class(root: Path, students: int) -> Path:
+    course = root / "generated"
+    shutil.copytree(REPO / "course", course, ignore=shutil.ignore_patterns(
+        "gradebook.db", "release", "submitted", "autograded", "feedback", "my_work"))
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT],
+                   cwd=course, env=_env(), check=True, capture_output=True)
+    for number in range(students):
+        folder = course / "submitted" / f"student{number:03d}" / ASSIGNMENT
+        shutil.copytree(course / "release" / ASSIGNMENT, folder)
+        (folder / "my_work").mkdir()
+        summary = VARIANTS[number % len(VARIANTS)]
+        (folder / "my_work" / "summary.json").write_text(json.dumps(summary))
+    return course
+
+
+def scores(course: Path) -> dict[tuple[str, str], float]:
+    from nbgrader.api import Gradebook
+
+    found = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for student in gradebook.students:
+            for grade in gradebook.find_submission_notebook(NOTEBOOK, ASSIGNMENT, student.id).grades:
+                found[(student.id, grade.name)] = grade.score
+    return found
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    run = subprocess.run(command, cwd=cwd, env=_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if run.returncode != 0:
+        sys.exit(f"{' '.join(command[:4])} failed ({run.returncode}):\n{run.stdout[-3000:]}"
+                 f"\n{run.stderr[-3000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-grade-") as tmp:
+        generated = make_class(Path(tmp), args.students)
+        sequential, parallel = Path(tmp) / "sequential", Path(tmp) / "parallel"
+        shutil.copytree(generated, sequential)
+        shutil.copytree(generated, parallel)
+        seq_time = timed([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT], sequential)
+        par_time = timed([sys.executable, "-m", "infoview_kit.cli", "grade", ASSIGNMENT,
+                          "--jobs", str(args.jobs)], parallel)
+        seq_scores, par_scores = scores(sequential), scores(parallel)
+    assert seq_scores == par_scores, "infoview-kit grade and nbgrader autograde disagree"
+    assert len({student for student, _ in seq_scores}) == args.students
+    rows = [("nbgrader autograde (sequential)", seq_time, 1.0),
+            (f"infoview-kit grade --jobs {args.jobs}", par_time, seq_time / par_time)]
+    print(f"{args.students} submissions, {os.cpu_count()} cores; identical scores on all "
+          f"{len(seq_scores)} graded cells")
+    print(f"| {'command':<34} | {'seconds':>8} | {'s/student':>9} | {'speed-up':>8} |")
+    print(f"|{'-' * 36}|{'-' * 10}|{'-' * 11}|{'-' * 10}|")
+    for name, seconds, speedup in rows:
+        print(f"| {name:<34} | {seconds:8.1f} | {seconds / args.students:9.2f} | "
+              f"{speedup:7.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
