@@ -240,7 +240,7 @@ class OutreachTrackerForm(Form):
         else:
             self.chart.layout.display = None
             self.chart.value = response_rates_png(table)
-            rows = [(g, r.sent, r.replied, f"{r.rate:.0%}", f"{r.ci_low:.0%} to {r.ci_high:.0%}")
+            rows = [(g, int(r.sent), int(r.replied), f"{r.rate:.0%}", f"{r.ci_low:.0%} to {r.ci_high:.0%}")
                     for g, r in table.iterrows()]
             self.rates_table.value = (
                 html_table([_GROUP_LABELS[self.group_by.value], "Sent",
