@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -30,21 +31,15 @@ def test_bad_input_is_explained_beside_its_input_and_saved_work_is_kept(lab):
     lab.run_all()
     form = lab.output_of("Add a prospect")
     form.get_by_label("How you are connected").select_option(label=STRANGER)
-    lab.type_into(form.get_by_label("Name", exact=True), "Leila Haddad")
-    lab.type_into(form.get_by_label("Role", exact=True), "Analytics lead")
-    lab.type_into(form.get_by_label("Company", exact=True), "Greenfield Energy")
-    lab.type_into(form.get_by_label("Where you found them"), "company team page")
-    lab.type_into(form.get_by_label("Why this person"), "She wrote about forecasting demand.")
+    _fill_stranger(lab, form, "Leila Haddad", "Analytics lead", "Greenfield Energy",
+                   "company team page", "She wrote about forecasting demand.")
     form.get_by_role("button", name="Add prospect").click()
     form.get_by_text("Added Leila Haddad").wait_for()
+    expect(form.get_by_label("Name", exact=True)).to_have_value("")  # the form resets after saving
     prospects = (work / "prospects.json").read_bytes()
 
     name = form.get_by_label("Name", exact=True)
-    lab.type_into(name, "   ")
-    lab.type_into(form.get_by_label("Role", exact=True), "Engineer")
-    lab.type_into(form.get_by_label("Company", exact=True), "Somewhere")
-    lab.type_into(form.get_by_label("Where you found them"), "LinkedIn")
-    lab.type_into(form.get_by_label("Why this person"), "A reason.")
+    _fill_stranger(lab, form, "   ", "Engineer", "Somewhere", "LinkedIn", "A reason.")
     form.get_by_role("button", name="Add prospect").click()
     assert "name" in lab.error_next_to(name).lower()
     lab.screenshot(form, "bad_input_empty_name")
@@ -84,3 +79,9 @@ def test_bad_input_is_explained_beside_its_input_and_saved_work_is_kept(lab):
     lab.screenshot(meeting, "bad_input_past_meeting_date")
     lab.assert_clean()
     assert {p.name: p.read_bytes() for p in plans} == saved
+
+
+def _fill_stranger(lab, form, name, role, company, found_at, why) -> None:
+    labels = ("Name", "Role", "Company", "Where you found them", "Why this person")
+    for label, value in zip(labels, (name, role, company, found_at, why)):
+        lab.type_into(form.get_by_label(label, exact=True), value)

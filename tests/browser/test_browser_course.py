@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +75,8 @@ def find_people(lab) -> None:
         lab.type_into(form.get_by_label("Why this person"), f"{name} works on what I want to learn.")
         form.get_by_role("button", name="Add prospect").click()
         form.get_by_text(f"Added {name} ({approach} approach)").wait_for()
+        # the form empties its inputs after saying so: typing before that would be wiped
+        expect(form.get_by_label("Name", exact=True)).to_have_value("")
 
     # the list shows each prospect with its approach
     for name, *_rest, approach in PROSPECTS:
