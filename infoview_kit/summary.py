@@ -468,15 +468,22 @@ def _unreadable(message: str) -> Note:
     return Note(message, lead="Your saved summary could not be read.")
 
 
+def _under_nbgrader() -> str:
+    import os
+
+    return os.environ.get("NBGRADER_EXECUTION", "")
+
+
 def use_answer(summary: InterviewSummary | None) -> None:
-    """Grade ``summary`` instead of the saved file in this kernel (the source notebook's sample).
+    """Grade ``summary`` instead of the saved file, while ``nbgrader validate`` runs.
 
     Only the instructor's source version calls this, inside its solution region, so that
-    ``nbgrader validate`` passes on the source; it never writes a file, and the grader ignores it
-    (it grades the submitted ``summary.json``).
+    ``nbgrader validate`` passes on the source. It never writes a file; outside ``validate``
+    (someone opening the source notebook to work in it) it does nothing, so their own saved
+    summary is what they see; and the grader ignores it (it grades the submitted file).
     """
     global _answer_override
-    _answer_override = summary
+    _answer_override = summary if summary is None or _under_nbgrader() == "validate" else None
 
 
 def current_answer() -> InterviewSummary:
@@ -494,11 +501,14 @@ def show_summary():
         return _unreadable(str(exc))
 
 
-def check_point(point_id: str) -> RubricPoint:
-    """Check one rubric point of the saved summary; raise :class:`RubricPointMissed` if missed.
+def check_point(point_id: str) -> None:
+    """Check one rubric point of the saved summary and print a line saying how it stands.
 
-    This is what a rubric test cell runs in the student's kernel, so the student sees the same
-    verdict as the self-check. At autograde the grader replaces these cells' outputs with its own
+    Under nbgrader (``validate``, ``autograde``) a missed point raises
+    :class:`RubricPointMissed` (one line, no traceback), since nbgrader counts an error as a
+    failed test; while a student works, it prints a "✗ Not yet" line instead, so "Run all" goes
+    on to the end. This is what a rubric test cell runs in the student's kernel, so the student
+    sees the same verdict as the self-check. At autograde the grader replaces these cells' outputs with its own
     verdict computed from the submitted file, so nothing done in the kernel can change a score.
     """
     from .storage import SavedWorkError
@@ -511,6 +521,10 @@ def check_point(point_id: str) -> RubricPoint:
         raise RubricPointMissed(f"{RUBRIC[point_id][0]}: the saved summary could not be read. "
                                 f"{exc}") from None
     if not point.passed:
-        raise RubricPointMissed(f"{point.title}: {point.feedback}")
+        line = f"{point.title}: {point.feedback}"
+        if _under_nbgrader():  # validate (and autograde) count errors: a missed point is one
+            raise RubricPointMissed(line)
+        print(f"✗ Not yet. {line}")  # while working, "Run all" must not stop here
+        return None
     print(f"✓ {point.title}: {point.feedback}")
     return None

@@ -144,18 +144,30 @@ def test_loading_nothing_gives_an_empty_summary_and_a_broken_file_is_left_alone(
     assert "could not be read" in repr(show_summary())
 
 
-def test_check_point_prints_a_line_when_earned_and_raises_a_one_line_error_when_missed(
-        work_dir, capsys):
+def test_check_point_prints_a_line_for_each_point_while_the_student_works(work_dir, capsys):
     save_summary(with_(title=""))
     check_point("name")
-    assert "✓" in capsys.readouterr().out
+    check_point("title")
+    out = capsys.readouterr().out
+    assert "✓ The interviewee's real first and last name" in out
+    assert "✗ Not yet. The interviewee's title: Add the interviewee's job title" in out
+
+
+def test_under_nbgrader_a_missed_point_is_a_one_line_error(work_dir, monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    save_summary(with_(title=""))
+    check_point("name")
     with pytest.raises(RubricPointMissed) as info:
         check_point("title")
     assert info.value._render_traceback_() == [str(info.value)]
     assert "job title" in str(info.value)
 
 
-def test_use_answer_grades_a_sample_without_writing_a_file(work_dir):
+def test_use_answer_grades_the_sample_only_under_validate_and_writes_no_file(work_dir,
+                                                                            monkeypatch):
+    use_answer(full())
+    assert show_summary().is_empty()  # someone working in the source notebook sees their own
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
     use_answer(full())
     check_point("apply")
     assert show_summary() == full()
