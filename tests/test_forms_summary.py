@@ -132,3 +132,27 @@ def test_forms_are_not_built_while_nbgrader_autogrades(work_dir, monkeypatch):
     assert "not shown in the graded copy" in repr(thank_you_form())
     monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
     assert isinstance(summary_form(), SummaryForm)
+
+
+def test_meeting_tracker_is_the_real_form_while_a_student_works(work_dir, monkeypatch):
+    from infoview_kit import meeting_tracker
+    from infoview_kit.forms.tracker import OutreachTrackerForm
+
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    assert isinstance(meeting_tracker(), OutreachTrackerForm)
+
+
+def test_autograded_copy_shows_a_note_for_the_tracker_without_importing_pandas(work_dir):
+    """Does the per-student autograde run skip pandas and ipywidgets for the tracker cell?"""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom infoview_kit import meeting_tracker\n"
+            "print(repr(meeting_tracker()))\n"
+            "print([m for m in ('pandas', 'ipywidgets') if m in sys.modules])")
+    env = dict(os.environ, NBGRADER_EXECUTION="autograde")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True).stdout
+    assert "not shown in the graded copy" in out
+    assert out.strip().endswith("[]")

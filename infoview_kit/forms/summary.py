@@ -195,6 +195,20 @@ def thank_you_form(folder: str | Path | None = None):
     return _not_shown("The thank-you form") if _grading() else ThankYouForm(folder)
 
 
+def meeting_tracker(folder: str | Path | None = None):
+    """Notebook 4's part of the outreach tracker: record the meeting, the thank-you and
+    follow-ups, and see what's due next (a short note in the autograded copy).
+
+    Defined here rather than in ``forms.tracker`` so that the autograded copy, which runs once
+    per student, never imports pandas and ipywidgets just to show a note.
+    """
+    if _grading():
+        return _not_shown("The outreach tracker")
+    from .tracker import meeting_tracker as tracker_form
+
+    return tracker_form(folder)
+
+
 # --- the summary ------------------------------------------------------------------------------
 
 
