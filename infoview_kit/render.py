@@ -28,3 +28,18 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, capt
     )
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+#: What a spreadsheet runs as a formula when a cell starts with it (tab and CR too: some
+#: spreadsheets strip them and then see the "=").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> str:
+    """Text a spreadsheet will show as typed rather than run as a formula (``'`` prefixed).
+
+    Used on everything the kit writes for export: a contact called ``=HYPERLINK(...)`` must
+    not become a live formula in an instructor's spreadsheet.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

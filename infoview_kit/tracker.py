@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .prospects import APPROACHES, CONNECTIONS
+from .render import neutralise_formula
 from .storage import atomic_write_text, work_dir
 
 #: The log's file name in the student's work folder.
@@ -57,7 +58,6 @@ _CHOICES = {"relationship": RELATIONSHIPS, "style": STYLES, "channel": CHANNELS,
             "reply": REPLIES}
 _DATE_FORMATS = ("%m/%d/%Y", "%m/%d/%Y %H:%M", "%d %b %Y", "%d %B %Y", "%b %d, %Y",
                  "%B %d, %Y", "%d-%b-%Y")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class OutreachLogError(ValueError):
@@ -185,11 +185,6 @@ def clean_row(cells: dict[str, str], row: int | None = None) -> dict[str, object
         raise problem("style", "", "Empty: write direct, warm or cold (or fill in "
                                    "relationship).")
     return out
-
-
-def neutralise_formula(value: str) -> str:
-    """Prefix text a spreadsheet would run as a formula, so it shows as typed instead."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 class OutreachLog:

@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..render import neutralise_formula
 from ..storage import atomic_write_text
 
 GRADED = "graded"
@@ -110,12 +111,6 @@ def collect_grades(db_url: str, assignment: str, course_id: str = "",
     return [name for name, _ in cells], rows
 
 
-def _safe(value: object) -> str:
-    """Text a spreadsheet will not run as a formula (a name starting with '=' or '+')."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _number(value: float | None) -> str:
     if value is None:
         return ""
@@ -129,9 +124,9 @@ def grades_csv(cell_names: list[str], rows: list[StudentGrade]) -> str:
     writer.writerow(["student_id", "last_name", "first_name", "email", "status", "total",
                      "max_total", *cell_names])
     for r in rows:
-        writer.writerow([_safe(r.student_id), _safe(r.last_name), _safe(r.first_name),
-                         _safe(r.email), r.status, _number(r.total), _number(r.max_total),
-                         *(_number(r.cells.get(name)) for name in cell_names)])
+        names = (r.student_id, r.last_name, r.first_name, r.email)
+        writer.writerow([*map(neutralise_formula, names), r.status, _number(r.total),
+                         _number(r.max_total), *(_number(r.cells.get(name)) for name in cell_names)])
     return out.getvalue()
 
 
@@ -162,7 +157,8 @@ def canvas_csv(rows: list[StudentGrade], column: str,
     for r in rows:
         known = roster.get(r.student_id, {})
         name = known.get("Student") or ", ".join(p for p in (r.last_name, r.first_name) if p)
-        writer.writerow([_safe(name or r.student_id), known.get("ID", ""), _safe(r.student_id),
+        writer.writerow([neutralise_formula(name or r.student_id), known.get("ID", ""),
+                         neutralise_formula(r.student_id),
                          known.get("SIS Login ID", ""), known.get("Section", ""),
                          _number(r.total) if r.status in SCORED else ""])
     return out.getvalue()
