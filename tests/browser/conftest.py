@@ -484,7 +484,8 @@ def lab(lab_server, browser, request) -> Lab:
     """A fresh browser page on the shared server, with this test's own copy of the course."""
     folder = lab_server.root / re.sub(r"[^A-Za-z0-9_]+", "_", request.node.name)[:80]
     _copy_course(folder)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    # tall enough that the longest form fits: element screenshots can't scroll Lab's panel
+    context = browser.new_context(viewport={"width": 1400, "height": 2200})
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:

@@ -63,6 +63,8 @@ def test_logged_outreach_and_replies_show_as_the_right_response_rates(lab):
     assert chart.evaluate("img => img.complete && img.naturalWidth > 100 && img.naturalHeight > 100")
     lab.assert_clean()
     lab.screenshot(tracker, "2_write_requests_tracker")
+    lab.screenshot(tracker.locator(".widget-vbox", has_text="Which messages work").last,
+                   "2_write_requests_response_rates")
 
     # the chart the form drew, rebuilt in the kernel from the same saved log: titled, labelled
     labels = lab.kernel_run(
