@@ -321,6 +321,17 @@ class Lab:
 
     def wait_widgets_rendered(self, timeout_ms: int = 30_000) -> None:
         """Wait until every widget output in the model is drawn in the page (or failed to be)."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self._wait_widgets_drawn(timeout_ms)
+        except PlaywrightTimeout:
+            raise AssertionError(
+                f"widget outputs were not drawn within {timeout_ms / 1000:.0f} s "
+                "(still 'Loading widget...', or a view of a model the kernel never sent)"
+            ) from None
+
+    def _wait_widgets_drawn(self, timeout_ms: int) -> None:
         self.page.wait_for_function(
             """() => {
                 const w = window.jupyterapp.shell.currentWidget;
@@ -354,9 +365,10 @@ class Lab:
                     problems.append(f"cell {index} raised {output['ename']}: {output['evalue']}")
                 elif "Traceback (most recent call last)" in text:
                     problems.append(f"cell {index} printed a traceback")
-        page_text = self.notebook.inner_text()
-        if "Error displaying widget" in page_text:
-            problems.append("a widget failed to display ('Error displaying widget')")
+        # a widget that fails to render shows an error icon; its message is only in a tooltip
+        broken = self.notebook.locator(".jupyter-widgets-error-widget").count()
+        if broken or "Error displaying widget" in self.notebook.inner_text():
+            problems.append(f"{broken} widget(s) failed to display ('Error displaying widget')")
         form_outputs = self.notebook.locator(".widget-output").all_inner_texts()
         for text in form_outputs:
             if "Traceback (most recent call last)" in text or re.search(r"^\w+(Error|Exception)\b", text, re.M):

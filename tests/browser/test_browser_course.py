@@ -110,6 +110,11 @@ def write_requests(lab) -> None:
     lab.type_into(form.get_by_label("What you are working towards"), "moving from logistics into data engineering")
 
     draft = form.get_by_label("Your draft")
+    form.get_by_role("button", name="Start from template").click()
+    form.get_by_text("Template in place").wait_for()
+    template = draft.input_value()
+    assert "Tomasz Wierzbicki" in template and "Jordan Blake" in template, template
+    lab.wait_for_file(lab.work / "messages.json", contains="Tomasz Wierzbicki by email")
     lab.type_into(draft, BAD_INTRO)
     form.get_by_text("things to fix before sending").wait_for()
     form.get_by_text("Leave out the request for a job").wait_for()

@@ -53,11 +53,13 @@ def _write_notebook(lab, name: str, *sources: str) -> str:
     return name
 
 
-def test_harness_reports_a_raising_cell_and_a_traceback_inside_a_form(lab):
+def test_harness_reports_errors_tracebacks_in_forms_and_unnamed_controls(lab):
     """The checks the course tests rely on must fail when something is wrong, not pass quietly.
 
     A cell that raises stops Run All with the error's text; a button callback whose traceback
-    lands in an Output widget (what a student would see under a form) fails ``assert_clean``.
+    lands in an Output widget (what a student would see under a form) fails ``assert_clean``;
+    a widget that cannot be drawn fails it too; an unlabelled input and a button called "OK"
+    are reported as accessibility problems.
     """
     name = _write_notebook(
         lab,
@@ -69,13 +71,23 @@ def test_harness_reports_a_raising_cell_and_a_traceback_inside_a_form(lab):
         "    with out:\n"
         "        raise RuntimeError('callback went wrong')\n"
         "boom.on_click(explode)\n"
-        "display(boom, out)",
+        "display(boom, out, widgets.Text(), widgets.Button(description='OK'))\n"
+        "# a widget whose front-end code is missing: the page shows an error icon instead\n"
+        "from traitlets import Unicode\n"
+        "class Missing(widgets.DOMWidget):\n"
+        "    _view_module = Unicode('no-such-module').tag(sync=True)\n"
+        "    _view_name = Unicode('NoSuchView').tag(sync=True)\n"
+        "display(Missing())",
         "raise ValueError('cell went wrong')",
         "print('never reached')",
     )
     lab.open(name)
     with pytest.raises(AssertionError, match="cell went wrong"):
         lab.run_all()
+    assert lab.accessibility_problems() == [
+        'input without a label (near "")',
+        'button named "OK" does not say what it does',
+    ]
 
     lab.page.get_by_role("button", name="Break it").click()
     lab.page.locator(".widget-output").get_by_text("callback went wrong").wait_for()
@@ -83,4 +95,5 @@ def test_harness_reports_a_raising_cell_and_a_traceback_inside_a_form(lab):
         lab.assert_clean()
     assert "cell 1 raised ValueError" in str(failure.value)
     assert "a form's output shows an error" in str(failure.value)
+    assert "1 widget(s) failed to display" in str(failure.value)
     assert "callback went wrong" in str(failure.value)
