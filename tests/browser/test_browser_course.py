@@ -8,6 +8,7 @@ kernel saved is read from the work folder, so a value shown but never synced fai
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from pathlib import Path
@@ -29,6 +30,7 @@ PROSPECTS = [
      "Where you found them", "LinkedIn", "cold"),
 ]  # fmt: skip
 CHOSEN = "Tomasz Wierzbicki"
+TODAY = dt.date.today()
 
 BAD_INTRO = "Hi, can you get me a job where your friend works? CV attached."
 GOOD_INTRO = (
@@ -52,8 +54,10 @@ def test_walk_the_course_through_the_forms_alone(lab):
     prepare_questions(lab)
     before_summary = _saved_files(lab.work)
     write_summary(lab)
-    # the summary notebook adds its own files and must not change what the others saved
+    # the summary notebook adds its own files and updates the outreach log (the meeting, the
+    # thank-you); everything else the earlier notebooks saved must be untouched
     after = _saved_files(lab.work)
+    before_summary.pop("outreach_log.csv")
     assert {name: after[name] for name in before_summary} == before_summary
 
 
@@ -126,6 +130,21 @@ def write_requests(lab) -> None:
     lab.wait_for_file(lab.work / "messages.json", contains="Could you introduce me to Tomasz")
     assert lab.accessibility_problems() == []
     lab.screenshot(form, "2_write_requests_form")
+
+    tracker = lab.output_of("Log a message you sent")
+    lab.type_into(tracker.get_by_label("Their name"), CHOSEN)
+    tracker.get_by_label("How you know them").select_option(label=PROSPECTS[1][3])
+    tracker.get_by_label("Sent by").select_option(label="Introduction")
+    lab.type_into(tracker.get_by_label("Sent on"), (TODAY - dt.timedelta(days=6)).isoformat())
+    tracker.get_by_role("button", name="Add to my log").click()
+    tracker.get_by_text(f"Saved: {CHOSEN} is in your log (1 messages)").wait_for()
+    tracker.get_by_label("Who", exact=True).select_option(label=CHOSEN)
+    tracker.get_by_label("What happened").select_option(label="They replied")
+    tracker.get_by_label("Their answer").select_option(label="Yes, happy to talk")
+    lab.type_into(tracker.get_by_label("On", exact=True), (TODAY - dt.timedelta(days=2)).isoformat())
+    tracker.get_by_role("button", name="Record").click()
+    tracker.get_by_text(f"Saved: They replied ({CHOSEN}").wait_for()
+    assert _log_row(lab)["style"] == "warm" and _log_row(lab)["reply"] == "yes"
 
     lab.restart_and_run_all()
     lab.assert_clean()
@@ -214,6 +233,21 @@ def write_summary(lab) -> None:
         "May I keep you posted? Best, Jordan"))
     thanks.get_by_text("looks ready to send").wait_for()
 
+    tracker = lab.output_of("Record what happened")
+    tracker.get_by_label("Who", exact=True).select_option(label=CHOSEN)
+    tracker.get_by_label("What happened").select_option(label="We met")
+    lab.type_into(tracker.get_by_label("On", exact=True), met.date().isoformat())
+    lab.type_into(tracker.get_by_label("At (meeting time, optional)"), met.strftime("%H:%M"))
+    tracker.get_by_role("button", name="Record").click()
+    tracker.get_by_text(f"Saved: We met ({CHOSEN}").wait_for()
+    tracker.locator("tr", has_text=CHOSEN).get_by_text("send thank-you").wait_for()  # what's due
+    tracker.get_by_label("What happened").select_option(label="I sent my thank-you")
+    tracker.get_by_role("button", name="Record").click()
+    tracker.get_by_text(f"Saved: I sent my thank-you ({CHOSEN}").wait_for()
+    row = _log_row(lab)
+    assert row["meeting_on"].startswith(met.date().isoformat()), row
+    assert row["thanked_on"].startswith(met.date().isoformat()), row  # the "On" day kept
+
     lab.type_into(summary.get_by_label("Their title"), "Lead data engineer, Baltic Freight Lines")
     lab.type_into(summary.get_by_label("What you learned"), (
         "Tomasz spends most mornings reviewing pipeline alerts with the on-call engineer. He said "
@@ -235,6 +269,14 @@ def write_summary(lab) -> None:
     assert "send Tomasz an update" in summary.get_by_label("How you will apply it").input_value()
     # the self-check cell (not the button) reads the saved file on a fresh kernel
     lab.page.get_by_text("Self-check: 9 of 9 automatic points.").first.wait_for()
+
+
+def _log_row(lab) -> dict[str, str]:
+    """The one row of the outreach log, as the kernel saved it."""
+    with open(lab.work / "outreach_log.csv", newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1, rows
+    return rows[0]
 
 
 def _saved_files(folder: Path) -> dict[str, bytes]:
