@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-NOTEBOOKS = REPO / "notebooks"
-DATA = Path(__file__).resolve().parent / "data"
+from kit_paths import DATA, NOTEBOOKS, REPO  # noqa: F401  (kept importable for fixtures here)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import DATA, REPO
+from kit_paths import DATA, REPO
 from infoview_kit.cohort import HIDDEN_LABEL, find_logs, read_cohort, report_html
 from infoview_kit.rates import response_rates
 from infoview_kit.sample_log import make_sample_log

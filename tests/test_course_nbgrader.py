@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import REPO, DATA
+from kit_paths import REPO, DATA
 
 pytestmark = pytest.mark.nbgrader
 

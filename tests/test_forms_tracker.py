@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 import pytest
 
-from conftest import DATA
+from kit_paths import DATA
 from infoview_kit.forms.tracker import OutreachTrackerForm, meeting_tracker, outreach_tracker
 from infoview_kit.tracker import LOG_FILE, OutreachLog
 

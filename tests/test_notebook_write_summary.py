@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import DATA, NOTEBOOKS
+from kit_paths import DATA, NOTEBOOKS
 
 pytestmark = pytest.mark.slow
 

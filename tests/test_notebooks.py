@@ -15,7 +15,7 @@ import shutil
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS
+from kit_paths import NOTEBOOKS
 
 GUIDED = ("1_find_people.ipynb", "2_write_requests.ipynb", "3_prepare_questions.ipynb")
 COMMITTED = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))

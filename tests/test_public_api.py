@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import infoview_kit
-from conftest import REPO
+from kit_paths import REPO
 
 
 def _api_section() -> str:

@@ -10,7 +10,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from traitlets.config import Config
 
-from conftest import DATA
+from kit_paths import DATA
 from infoview_kit.grading.rubric import (SNAPSHOT_KEY, RubricGrader, SnapshotSubmittedSummary,
                                          configure, drop_saved_work, graded_only,
                                          read_submitted_summary)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DATA
+from kit_paths import DATA
 from infoview_kit.storage import SavedWorkError
 from infoview_kit.summary import (
     EXAMPLE_APPLY, EXAMPLE_LEARNED, RUBRIC, InterviewSummary, RubricPointMissed, SummaryError,

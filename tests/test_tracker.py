@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from conftest import DATA
+from kit_paths import DATA
 from infoview_kit.tracker import (COLUMNS, LOG_FILE, LogChangedOnDiskError, OutreachLog,
                                   OutreachLogError)
 
