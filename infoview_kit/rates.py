@@ -190,11 +190,29 @@ def plot_response_rates(data, by: str = "style", ax=None, title: str | None = No
     ax.yaxis.set_major_formatter(PercentFormatter(100))
     ax.set_xlabel(by.replace("_", " ").capitalize())
     ax.set_ylabel("Positive replies (% of sent)")
-    ax.set_title(title or f"Positive replies by {by.replace('_', ' ')}\n"
+    ax.set_title(title or f"{chart_title(by)}\n"
                           "(positive = yes or redirected; bars show 95% intervals)",
                  fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+def chart_title(by: str) -> str:
+    """The chart's headline for grouping column ``by``, shared by the chart and its alt text."""
+    return f"Positive replies by {by.replace('_', ' ')}"
+
+
+def response_rates_alt(table: pd.DataFrame, title: str | None = None) -> str:
+    """What the chart of a :func:`response_rates` table shows, in words, for its ``alt`` text.
+
+    A screen reader gets the same numbers the bars show: each group's positive replies out of
+    messages sent, and the rate.
+    """
+    groups = ", ".join(
+        f"{group} {int(row.replied)} of {int(row.sent)}"
+        + (f" ({row.rate:.0%})" if int(row.sent) else "")
+        for group, row in table.iterrows())
+    return f"{title or chart_title(table.index.name or 'group')}: {groups}"
 
 
 def response_rates_png(table: pd.DataFrame, title: str | None = None) -> bytes:

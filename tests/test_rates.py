@@ -12,7 +12,8 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from infoview_kit.rates import (HATCHES, NOT_SET, OKABE_ITO, POSITIVE_NOTE, compare_groups,
-                                plot_response_rates, response_rates, wilson_interval)
+                                plot_response_rates, response_rates, response_rates_alt,
+                                wilson_interval)
 from infoview_kit.tracker import OutreachLog
 
 
@@ -132,6 +133,14 @@ def test_chart_bars_whiskers_and_labels_show_the_rates():
     assert "Positive replies by style" in right.get_title()
     assert "yes or redirected" in right.get_title()
     assert right.get_xlabel() == "Style" and "%" in right.get_ylabel()
+
+
+def test_chart_alt_text_gives_each_groups_count_and_rate():
+    """Does the chart's text alternative carry the numbers the bars show, in chart order?"""
+    table = response_rates(_log({"warm": (2, 4), "cold": (0, 3)}))
+    assert response_rates_alt(table) == \
+        "Positive replies by style: warm 2 of 4 (50%), cold 0 of 3 (0%)"
+    assert response_rates_alt(table, "Whole class").startswith("Whole class: warm 2 of 4")
 
 
 def test_chart_from_a_log_and_an_empty_group():

@@ -7,6 +7,7 @@ overwritten: the form says which row and column to fix instead.
 
 from __future__ import annotations
 
+import base64
 from datetime import date, datetime
 from pathlib import Path
 
@@ -115,7 +116,8 @@ class OutreachTrackerForm(Form):
         self.due_table = widgets.HTML()
         self.due_box = widgets.VBox([heading("What's due"), self.due_table])
         self.group_by = labelled(widgets.Dropdown, "Compare by", options=list(_GROUPINGS))
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="40rem"))
+        # HTML, not an Image widget: an <img> with alt text is what a screen reader can name
+        self.chart = widgets.HTML(layout=widgets.Layout(max_width="40rem"))
         self.rates_table = widgets.HTML()
         self.group_a = labelled(widgets.Dropdown, "Group A", options=[])
         self.group_b = labelled(widgets.Dropdown, "Group B", options=[])
@@ -231,7 +233,7 @@ class OutreachTrackerForm(Form):
         self._show_rates()
 
     def _show_rates(self) -> None:
-        from ..rates import POSITIVE_NOTE, response_rates, response_rates_png
+        from ..rates import POSITIVE_NOTE, response_rates, response_rates_alt, response_rates_png
 
         table = response_rates(self._log, by=self.group_by.value)
         if table.empty:
@@ -239,7 +241,10 @@ class OutreachTrackerForm(Form):
             self.rates_table.value = "<p><em>Log a few messages to see which ones work.</em></p>"
         else:
             self.chart.layout.display = None
-            self.chart.value = response_rates_png(table)
+            png = base64.b64encode(response_rates_png(table)).decode("ascii")
+            self.chart.value = (f'<img src="data:image/png;base64,{png}" '
+                                f'alt="{escape(response_rates_alt(table))}" '
+                                'style="max-width:100%;height:auto">')
             rows = [(g, int(r.sent), int(r.replied), f"{r.rate:.0%}", f"{r.ci_low:.0%} to {r.ci_high:.0%}")
                     for g, r in table.iterrows()]
             self.rates_table.value = (

@@ -2,7 +2,7 @@
 
 Three messages and two replies are entered through the tracker form in the page; the saved
 CSV must hold exactly them, the rates table must show the right counts, and the chart must be
-drawn (an image with pixels), titled and labelled.
+drawn (an image with pixels and alt text giving the rates), titled and labelled.
 """
 
 from __future__ import annotations
@@ -58,9 +58,13 @@ def test_logged_outreach_and_replies_show_as_the_right_response_rates(lab):
     assert warm[:4] == ["warm", "2", "1", "50%"], warm
     assert cold[:4] == ["cold", "1", "0", "0%"], cold
 
-    chart = tracker.locator("img.widget-image")
+    # the chart is an <img> of a PNG inside an HTML widget, named by alt text giving the rates
+    chart = tracker.locator('.widget-html img[src^="data:image/png;base64,"]')
     chart.wait_for()
     assert chart.evaluate("img => img.complete && img.naturalWidth > 100 && img.naturalHeight > 100")
+    alt = chart.get_attribute("alt")
+    assert alt == "Positive replies by style: warm 1 of 2 (50%), cold 0 of 1 (0%)", alt
+    expect(tracker.get_by_role("img", name=alt)).to_be_visible()
     lab.assert_clean()
     lab.screenshot(tracker, "2_write_requests_tracker")
     lab.screenshot(tracker.locator(".widget-vbox", has_text="Which messages work").last,
