@@ -38,6 +38,17 @@ def test_adding_a_prospect_saves_it_chooses_it_and_shows_its_approach(work_dir):
     assert form.name.value == ""  # ready for the next one
 
 
+def test_inputs_are_empty_by_the_time_added_shows(work_dir):
+    """Is what a student types after seeing "Added ..." safe? The inputs must already be empty."""
+    form = prospects_form()
+    seen = []
+    form.status.observe(lambda change: seen.append((change["new"], form.name.value,
+                                                    form.why.value)), names="value")
+    fill(form)
+    form.add_button.click()
+    assert [(n, w) for v, n, w in seen if "Added Luis Ortega" in v] == [("", "")]
+
+
 def test_empty_name_shows_a_message_next_to_the_name_and_saves_nothing(work_dir):
     form = prospects_form()
     fill(form, name="  ")

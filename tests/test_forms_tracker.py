@@ -56,6 +56,18 @@ def test_adding_a_message_saves_it_and_offers_it_for_recording(work_dir):
     assert 'src="data:image/png;base64,' in form.chart.value and "warm" in form.rates_table.value
 
 
+def test_inputs_are_empty_by_the_time_saved_shows(work_dir):
+    """Is what a student types after seeing "Saved: ..." safe? The inputs must already be empty,
+    and the contact already offered for recording."""
+    form = outreach_tracker()
+    seen = []
+    form.add_status.observe(lambda change: seen.append(
+        (change["new"], form.contact_name.value, form.notes.value, form.who.value)), names="value")
+    _fill(form, "Ana Ruiz", style="warm", sent_on=date(2026, 11, 3), notes="met at a fair")
+    assert [rest for value, *rest in seen if "Saved: Ana Ruiz" in value] == \
+        [["", "", "Ana Ruiz"]]
+
+
 def test_relationship_picks_the_matching_style(work_dir):
     form = outreach_tracker()
     form.relationship.value = "stranger"

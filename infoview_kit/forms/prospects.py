@@ -121,17 +121,21 @@ class ProspectsForm(Form):
         self.prospects.save()
         verb = "Saved changes to" if self._editing else "Added"
         extra = " and chose them for notebooks 2 and 3" if first else ""
-        self.status.ok(f"{verb} {prospect.name} ({prospect.approach} approach){extra}.")
+        problems = []
         if self._editing and self._editing != prospect.name:
             # drafts, notes and plans are keyed by name: carry them over to the new one
             problems = rename_prospect(self._editing, prospect.name, self.folder)
-            if problems:
-                self.status.problem(f"Saved {prospect.name}, but: " + " ".join(problems))
         self._editing = None
         self.add_button.description = "Add prospect"
+        # NB: empty the inputs before saying "Added": a student who starts typing the next
+        # prospect as soon as the message shows must not have it wiped
         for key in ("name", "role", "company", "via", "found_at", "why"):
             getattr(self, key).value = ""
         self.refresh()
+        if problems:
+            self.status.problem(f"Saved {prospect.name}, but: " + " ".join(problems))
+        else:
+            self.status.ok(f"{verb} {prospect.name} ({prospect.approach} approach){extra}.")
 
     def on_choose(self, button=None) -> None:
         if not self.saving_enabled or not self.selected.value:

@@ -146,7 +146,8 @@ class OutreachTrackerForm(Form):
             status.problem(f"{exc} Your file was left as it is; fix it, then try again.")
             return None
 
-    def _save(self, log: OutreachLog, status: StatusLine, done: str) -> bool:
+    def _save(self, log: OutreachLog, status: StatusLine) -> bool:
+        """Save ``log``; on failure say why on ``status`` and return False."""
         try:
             log.save()
         except OutreachLogError as exc:
@@ -156,8 +157,6 @@ class OutreachTrackerForm(Form):
             status.problem(f"Could not save {self.path.name}: {exc.strerror}. Nothing was "
                            "changed; check the folder is writable and try again.")
             return False
-        status.ok(done)
-        self.refresh()
         return True
 
     def on_add(self, _button=None) -> None:
@@ -181,13 +180,17 @@ class OutreachTrackerForm(Form):
                 field.show_error(exc.reason)
                 self.add_status.problem("Not saved yet: fix the field marked ⚠ above.")
             return
+        if not self._save(log, self.add_status):
+            return
+        # NB: empty the inputs before saying "Saved": a student who starts typing the next
+        # contact as soon as the message shows must not have it wiped
+        for key in ("contact_name", "contact_title", "company", "variant", "referred_by",
+                    "notes"):
+            getattr(self, key).value = ""
         name = values["contact_name"].strip()
-        if self._save(log, self.add_status, f"Saved: {name} is in your log ({len(log)} "
-                                            "messages)."):
-            for key in ("contact_name", "contact_title", "company", "variant", "referred_by",
-                        "notes"):
-                getattr(self, key).value = ""
+        if self.refresh():
             self.who.value = name
+            self.add_status.ok(f"Saved: {name} is in your log ({len(log)} messages).")
 
     def on_record(self, _button=None) -> None:
         """Record a reply, follow-up, meeting or thank-you for the chosen contact, and save."""
@@ -213,17 +216,22 @@ class OutreachTrackerForm(Form):
             self.record_status.problem(str(exc))
             return
         stamp = f"{when:%Y-%m-%d %H:%M}" if isinstance(when, datetime) else when.isoformat()
-        self._save(log, self.record_status, f"Saved: {label} ({self.who.value}, {stamp}).")
+        who = self.who.value
+        if self._save(log, self.record_status) and self.refresh():
+            self.record_status.ok(f"Saved: {label} ({who}, {stamp}).")
 
-    def refresh(self) -> None:
-        """Re-read the log and redraw the contact list, what's due and the rates."""
+    def refresh(self) -> bool:
+        """Re-read the log and redraw the contact list, what's due and the rates.
+
+        Returns False (having said why on the status line) when the log can't be read.
+        """
         try:
             log = OutreachLog.load(self.path)
         except (OutreachLogError, SavedWorkError) as exc:
             self.due_table.value = f"<p>{escape(exc)}</p>"
             self.add_status.problem(f"{exc} Your file was left as it is; fix it, then run "
                                     "this cell again.")
-            return
+            return False
         current = self.who.value
         self.who.options = log.contacts
         if current in log.contacts:
@@ -231,6 +239,7 @@ class OutreachTrackerForm(Form):
         self.due_table.value = log.due()._repr_html_()
         self._log = log
         self._show_rates()
+        return True
 
     def _show_rates(self) -> None:
         from ..rates import POSITIVE_NOTE, response_rates, response_rates_alt, response_rates_png
