@@ -190,9 +190,10 @@ def plot_response_rates(data, by: str = "style", ax=None, title: str | None = No
     ax.yaxis.set_major_formatter(PercentFormatter(100))
     ax.set_xlabel(by.replace("_", " ").capitalize())
     ax.set_ylabel("Positive replies (% of sent)")
+    # short lines, and wrapped as well, so no line runs off a narrow figure's edge
     ax.set_title(title or f"{chart_title(by)}\n"
-                          "(positive = yes or redirected; bars show 95% intervals)",
-                 fontsize=10)
+                          "(positive = yes or redirected;\nbars show 95% intervals)",
+                 fontsize=10, wrap=True)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 

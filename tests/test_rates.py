@@ -8,6 +8,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # noqa: E402  (no display in tests)
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
@@ -133,6 +134,19 @@ def test_chart_bars_whiskers_and_labels_show_the_rates():
     assert "Positive replies by style" in right.get_title()
     assert "yes or redirected" in right.get_title()
     assert right.get_xlabel() == "Style" and "%" in right.get_ylabel()
+
+
+@pytest.mark.parametrize("title", [None, "Positive replies by relationship, whole class of "
+                                          "the autumn term, all sections together"])
+def test_chart_title_fits_inside_the_smallest_chart(title):
+    """Is every title line inside the image, even on the narrowest chart the kit draws?"""
+    figure = Figure(figsize=(4.5, 3.8), layout="constrained")
+    ax = plot_response_rates(response_rates(_log({"warm": (1, 2), "cold": (0, 1)})),
+                             ax=figure.subplots(), title=title)
+    canvas = FigureCanvasAgg(figure)  # the renderer the PNG is drawn with
+    canvas.draw()
+    box = ax.title.get_window_extent(canvas.get_renderer())
+    assert 0 <= box.x0 and box.x1 <= figure.bbox.width, (box, figure.bbox)
 
 
 def test_chart_alt_text_gives_each_groups_count_and_rate():

@@ -28,6 +28,15 @@ def labelled(widget_class, label: str, **kwargs):
     return widget_class(description=label, description_allow_html=False, **kwargs)
 
 
+def button_layout() -> widgets.Layout:
+    """A button's layout that fits its whole label.
+
+    ipywidgets gives buttons a fixed width that cuts long labels short; a button in a row
+    also shrinks when its neighbours are wide, and one in a column stretches to the full width.
+    """
+    return widgets.Layout(width="auto", flex="0 0 auto", align_self="flex-start")
+
+
 def _line(kind: str, message: str) -> str:
     role = ' role="alert"' if kind == "problem" else ' role="status"'
     return (f'<span{role} style="color:{_COLOURS[kind]}">{_ICONS[kind]} '

@@ -15,7 +15,8 @@ from ..question_list import QuestionList
 from ..render import escape
 from ..research import load_research
 from ..storage import SavedWorkError, work_dir
-from .common import Field, Form, chosen_prospect_or_explain, heading, labelled, prospect_banner
+from .common import (Field, Form, button_layout, chosen_prospect_or_explain, heading, labelled,
+                     prospect_banner)
 
 _INPUTS = ("date", "start", "mode", "place", "minutes")
 _PLACE_LABELS = {"in_person": "Place (café or office, easy for them to reach)",
@@ -54,7 +55,7 @@ class MeetingForm(Form):
         self.plan_view = widgets.HTML()
         self.export_button = widgets.Button(
             description="Export calendar file and question sheet", icon="download",
-            layout=widgets.Layout(width="auto"))
+            layout=button_layout())
         self.exports = widgets.HTML()
         self.save_buttons = [self.export_button]
         self.plan = None

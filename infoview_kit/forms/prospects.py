@@ -12,7 +12,7 @@ from ..prospects import (APPROACH_HINTS, CONNECTION_LABELS, FOUND_AT_SUGGESTIONS
 from ..records import rename_prospect
 from ..render import escape
 from ..storage import work_dir
-from .common import Field, Form, heading, labelled
+from .common import Field, Form, button_layout, heading, labelled
 
 _INPUTS = ("name", "role", "company", "connection", "relation", "via", "found_at", "why")
 
@@ -49,7 +49,7 @@ class ProspectsForm(Form):
         self.table = widgets.HTML()
         self.selected = labelled(widgets.Dropdown, "Prospect", options=[])
         self.choose_button = widgets.Button(description="Choose for notebooks 2 and 3",
-                                            icon="star", layout=widgets.Layout(width="auto"))
+                                            icon="star", layout=button_layout())
         self.edit_button = widgets.Button(description="Edit", icon="pencil")
         self.remove_button = widgets.Button(description="Remove", icon="trash")
         self.save_buttons = [self.add_button, self.choose_button, self.remove_button]

@@ -14,7 +14,8 @@ import ipywidgets as widgets
 
 from ..drafts import load_about_me, load_draft, save_about_me, save_draft
 from ..storage import work_dir
-from .common import Field, Form, chosen_prospect_or_explain, heading, labelled, prospect_banner
+from .common import (Field, Form, button_layout, chosen_prospect_or_explain, heading, labelled,
+                     prospect_banner)
 
 _AFTERWARDS = [("Follow-up: no answer after two weeks", "follow_up"),
                ("Scheduling reply: they said yes", "scheduling")]
@@ -47,7 +48,7 @@ class RequestForm(Form):
                                   continuous_update=False,
                                   placeholder="e.g. moving from nursing into data analysis")
         self.template_button = widgets.Button(description="Start from template", icon="file",
-                                              layout=widgets.Layout(width="auto"))
+                                              layout=button_layout())
         self.draft = labelled(widgets.Textarea, "Your draft", continuous_update=True,
                               layout=widgets.Layout(width="95%", max_width="46rem",
                                                     height="14em"))

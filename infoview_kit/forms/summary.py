@@ -220,7 +220,7 @@ class SummaryForm:
     def __init__(self, folder: str | Path | None = None):
         import ipywidgets as widgets
 
-        from .common import Field, StatusLine, heading, labelled
+        from .common import Field, StatusLine, button_layout, heading, labelled
 
         self.path = summary_path(folder)
         self.status = StatusLine("")
@@ -244,7 +244,7 @@ class SummaryForm:
         }
         self.check_button = widgets.Button(description="Check my summary",
                                            tooltip="Run the self-check on what is saved",
-                                           button_style="info")
+                                           button_style="info", layout=button_layout())
         self.check_button.on_click(self._on_check)
         self.check_output = widgets.HTML("")
 
