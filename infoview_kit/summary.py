@@ -278,7 +278,11 @@ class RubricResult:
     def _repr_html_(self) -> str:
         rows = []
         for p in self.points:
-            mark = "✅ Passed" if p.passed else "❌ Not yet"
+            # ✓/✗ (not emoji): every common font has them, so no blank box where no emoji
+            # font is installed; the word carries the meaning, colour only repeats it
+            mark = ('<span style="color:#1b5e20"><span aria-hidden="true">✓</span> Passed</span>'
+                    if p.passed else
+                    '<span style="color:#b00020"><span aria-hidden="true">✗</span> Not yet</span>')
             rows.append(
                 f'<tr><td style="text-align:left">{mark}</td>'
                 f'<td style="text-align:left">{escape(p.title)}</td>'

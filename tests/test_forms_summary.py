@@ -83,7 +83,7 @@ def test_the_self_check_button_shows_each_rubric_point(work_dir):
     form = SummaryForm()
     form.fields["first_name"].input.value = "Maren"
     form.check_button.click()
-    assert "Self-check" in form.check_output.value and "❌ Not yet" in form.check_output.value
+    assert "Self-check" in form.check_output.value and "✗</span> Not yet" in form.check_output.value
     assert "1 of 9" in self_check()._repr_html_()  # only "no placeholders" so far
 
 

@@ -174,10 +174,23 @@ def test_use_answer_grades_the_sample_only_under_validate_and_writes_no_file(wor
     assert not (work_dir / "summary.json").exists()
 
 
+def test_self_check_marks_are_in_dejavu_sans_not_emoji():
+    """Does every character of the self-check table exist in DejaVu Sans (the font nearly every
+    system has), so no mark shows as a blank box where no emoji font is installed?"""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    dejavu = FT2Font(font_manager.findfont("DejaVu Sans", fallback_to_default=False))
+    html = grade_summary(with_(title=""))._repr_html_()
+    assert "Passed" in html and "Not yet" in html  # both marks are in the table checked
+    missing = sorted({c for c in html if ord(c) > 127} - {chr(code) for code in dejavu.get_charmap()})
+    assert not missing, missing
+
+
 def test_results_render_as_html_and_as_plain_text():
     result = grade_summary(with_(title="", learned="<b>bold</b> claim."))
     html = result._repr_html_()
-    assert "❌ Not yet" in html and "✅ Passed" in html and "<b>bold" not in html
+    assert "✗</span> Not yet" in html and "✓</span> Passed" in html and "<b>bold" not in html
     assert "more" in html.lower() and "instructor" in html
     assert repr(result).startswith("RubricResult 5/9") and "MISS title" in repr(result)
     assert "Lindqvist" in full()._repr_html_() and "Title: Data engineer" in full().as_text()
