@@ -120,3 +120,33 @@ def test_configure_swaps_execute_and_restores_deleted_cells():
     assert c.OverwriteCells.add_missing_cells is True
     args = Sandbox(config=c).launcher_args(["/course"], "/tmp/x")
     assert args[-1] == "--" and "--hide=/course" in args and "--workdir=/tmp/x" in args
+
+
+def test_an_interpreter_living_under_tmp_still_starts(tmp_path):
+    """Does a kernel whose environment sits in /tmp (a CI checkout, say) survive the private /tmp?"""
+    assert str(tmp_path).startswith("/tmp/"), "this test needs pytest's tmp_path under /tmp"
+    venv_bin = tmp_path / "checkout" / ".venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    (venv_bin / "python").symlink_to(sys.executable)
+    submission = tmp_path / "course" / "autograded" / "ann" / "ps1"
+    submission.mkdir(parents=True)
+    private = tmp_path / "private"
+    private.mkdir()
+    command = [sys.executable, "-m", "infoview_kit.grading.launcher", f"--workdir={private}",
+               f"--hide={tmp_path / 'course'}", "--", str(venv_bin / "python"), "-c",
+               "print('STARTED')"]
+    run = subprocess.run(command, cwd=submission, capture_output=True, text=True, timeout=60)
+    log = (private / launcher.KERNEL_LOG).read_text()
+    assert run.returncode == 0, run.stderr + log
+    assert "STARTED" in log
+
+
+def test_kept_paths_are_only_environments_under_tmp_and_never_hidden_ones(tmp_path):
+    """The kernel's environment under /tmp is kept; one inside a hidden folder is not."""
+    venv = tmp_path / "checkout" / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    kernel = [str(venv / "bin" / "python"), "-m", "ipykernel_launcher"]
+    assert str(venv) in launcher.kept_paths(kernel, hide=[str(tmp_path / "course")])
+    assert str(venv) not in launcher.kept_paths(kernel, hide=[str(tmp_path / "checkout")])
+    assert not [p for p in launcher.kept_paths(kernel, hide=[])
+                if not p.startswith(launcher.PRIVATE_TMP_DIRS)]

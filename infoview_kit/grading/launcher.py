@@ -119,16 +119,49 @@ def _make_read_only() -> list[str]:
     return failed
 
 
-def isolate(options: dict, private: str) -> None:
+PRIVATE_TMP_DIRS = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def kept_paths(kernel: list[str], hide: list[str]) -> list[str]:
+    """Folders the kernel needs that sit under a temporary folder the sandbox replaces.
+
+    A checkout (and its virtual environment) can live in /tmp, as a CI run's often does: the
+    kernel's interpreter environment and this package must stay visible (read-only) there, or
+    the kernel cannot even start. Nothing under a hidden folder is ever kept.
+    """
+    import infoview_kit
+
+    wanted = {sys.prefix, os.path.dirname(os.path.dirname(os.path.abspath(kernel[0]))),
+              os.path.dirname(os.path.abspath(infoview_kit.__file__))}
+    kept = []
+    for path in sorted(wanted):
+        under_tmp = any(path.startswith(tmp + "/") for tmp in PRIVATE_TMP_DIRS)
+        hidden = any(path == h or path.startswith(h.rstrip("/") + "/") for h in hide)
+        if under_tmp and not hidden and os.path.isdir(path):
+            kept.append(path)
+    return kept
+
+
+def isolate(options: dict, private: str, kept: list[str] = ()) -> None:
     """Inside the new mount namespace: read-only system, hidden course, private /tmp and /proc."""
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     keep = os.open(private, os.O_PATH)
+    # opened before /tmp is replaced, bound back (read-only) after
+    kept_fds = [(path, os.open(path, os.O_PATH)) for path in kept]
     for point in _make_read_only():
         print(f"sandbox: could not make {point} read-only", file=sys.stderr)
     tmp_options = f"size={options.get('tmp_size_mb', 64)}m,mode=1777"
-    for tmp in ("/tmp", "/var/tmp", "/dev/shm"):
+    for tmp in PRIVATE_TMP_DIRS:
         if os.path.isdir(tmp):
             _mount("tmpfs", tmp, "tmpfs", MS_NOSUID | MS_NODEV, tmp_options)
+    for path, fd in kept_fds:
+        os.makedirs(path, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
+        try:
+            _mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        except SandboxError as error:
+            print(f"sandbox: could not make {path} read-only ({error})", file=sys.stderr)
+        os.close(fd)
     for path in options["hide"]:
         inside = private == path or private.startswith(path.rstrip("/") + "/")
         if os.path.isdir(path) and not inside:
@@ -194,7 +227,7 @@ def _run_kernel(options, kernel, private, work, home, isolated, sandbox_id) -> N
     """In the forked child (PID 1 of the new namespace): finish the sandbox and exec the kernel."""
     try:
         if isolated:
-            isolate(options, private)
+            isolate(options, private, kept_paths(kernel, options["hide"]))
         os.chdir(work)
         limit(options)
         if sandbox_id is not None:
