@@ -196,7 +196,7 @@ PLACEHOLDER_NAMES = frozenset({
 })
 #: Names of people in the notebooks' examples (messages, prospects, the summary hints).
 NOTEBOOK_EXAMPLE_NAMES = frozenset({
-    "luis", "taylor", "sofia", "sam", "orly", "priya raman",
+    "luis", "taylor", "sofia", "sam", "orly", "priya raman", "jordan", "maya chen", "alex morgan",
 })
 
 DEFAULT_EXAMPLES = SummaryExamples(

@@ -61,7 +61,7 @@ class OutreachTrackerForm(Form):
     # ----- building ------------------------------------------------------------------------
     def _build_add(self) -> None:
         text = lambda label, **kw: labelled(widgets.Text, label, **kw)  # noqa: E731
-        self.contact_name = text("Their name", placeholder="e.g. Maya Chen")
+        self.contact_name = text("Their name", placeholder="e.g. Alex Morgan")
         self.contact_title = text("Their job title (optional)")
         self.company = text("Company (optional)")
         self.relationship = labelled(
