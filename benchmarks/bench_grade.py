@@ -25,21 +25,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "interviews"
 NOTEBOOK = "4_write_summary"
-FULL = dict(
-    first_name="Renata", last_name="Okonkwo-Hale", title="Senior UX researcher, Northwind Clinics",
-    questions=["How did you move from nursing into user research?",
-               "What does a typical week look like for you?",
-               "Which resources do you use to keep your research skills sharp?"],
-    learned="Renata spends less time running studies than I expected; half her week goes to "
-            "helping product teams decide what to ask. Her clinical background is her edge, "
-            "because she knows how tired staff really use software. She keeps a shared log of "
-            "every finding so nothing learned gets lost between projects.",
-    apply="I will rewrite my portfolio case study to show the decision my research changed, not "
-          "only the method. This month I will run two short interviews with people at the "
-          "community clinic where I volunteer. I will also join the research meetup she "
-          "recommended and write to the colleague she offered to introduce.")
+# the tests' full-marks sample answer
+FULL = json.loads((REPO / "tests" / "data" / "summaries" / "full_marks.json").read_text("utf-8"))
 VARIANTS = [FULL, {**FULL, "questions": FULL["questions"][:2]}, {**FULL, "apply": ""},
-            {"first_name": "Renata", "last_name": "Okonkwo-Hale"}, {}]
+            {"first_name": FULL["first_name"], "last_name": FULL["last_name"]}, {}]
 
 
 def _env() -> dict[str, str]:

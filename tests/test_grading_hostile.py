@@ -21,27 +21,16 @@ from pathlib import Path
 
 import pytest
 
+from kit_paths import DATA
+
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
 ASSIGNMENT = "interviews"
 NOTEBOOK = "4_write_summary.ipynb"
 POINTS = ("rubric_name", "rubric_title", "rubric_questions", "rubric_learned", "rubric_apply",
           "rubric_no_placeholders")
-FULL = dict(
-    first_name="Renata", last_name="Okonkwo-Hale", title="Senior UX researcher, Northwind Clinics",
-    questions=["How did you move from nursing into user research?",
-               "What does a typical week look like for you?",
-               "Which resources do you use to keep your research skills sharp?"],
-    learned="Renata spends less time running studies than I expected; half her week goes to "
-            "helping product teams decide what to ask. Her clinical background is her edge, "
-            "because she knows how tired staff really use software. She keeps a shared log of "
-            "every finding so nothing learned gets lost between projects.",
-    apply="I will rewrite my portfolio case study to show the decision my research changed, not "
-          "only the method. This month I will run two short interviews with people at the "
-          "community clinic where I volunteer. I will also join the research meetup she "
-          "recommended and write to the colleague she offered to introduce.")
-PARTIAL = dict(first_name="Renata", last_name="Okonkwo-Hale",
-               title="Senior UX researcher, Northwind Clinics")
+FULL = json.loads((DATA / "summaries" / "full_marks.json").read_text(encoding="utf-8"))
+PARTIAL = {key: FULL[key] for key in ("first_name", "last_name", "title")}
 # name 1, title 1, questions 2, learned 2, apply 2, no placeholders 1
 FULL_MARKS = dict(zip(POINTS, (1, 1, 2, 2, 2, 1)))
 PARTIAL_MARKS = dict(zip(POINTS, (1, 1, 0, 0, 0, 1)))
