@@ -42,8 +42,13 @@ $(VENV)/.stamp-test: requirements-test.txt $(VENV)/.stamp-lab
 	@sh tests/ensure_chromium.sh
 	touch $@
 
+# Extra JupyterLab arguments, e.g. `make lab LAB_ARGS=--no-browser`.
+LAB_ARGS ?=
+# Jupyter refuses to run as root unless told to (a container or a fresh VM often is root).
+ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(VENV)/.stamp-lab
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --port=$(PORT)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --port=$(PORT) $(ROOT_ARGS) $(LAB_ARGS)
 
 test: $(VENV)/.stamp-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
