@@ -199,9 +199,44 @@ NOTEBOOK_EXAMPLE_NAMES = frozenset({
     "luis", "taylor", "sofia", "sam", "orly", "priya raman", "jordan", "maya chen", "alex morgan",
 })
 
-DEFAULT_EXAMPLES = SummaryExamples(
+#: The instructor's sample answer. The source notebook's solution cell hands it to
+#: :func:`use_answer` so that ``nbgrader validate`` passes on the source. It is public (in this
+#: package and the course source), so everywhere else the rubric treats it like the other
+#: examples: a student who copies it earns neither the name nor the two reflection points.
+SAMPLE_ANSWER_FIELDS: dict = {
+    "first_name": "Renata",
+    "last_name": "Okonkwo-Hale",
+    "title": "Senior UX researcher, Northwind Clinics",
+    "questions": [
+        "How did you move from nursing into user research?",
+        "What does a typical week look like for you?",
+        "Which resources do you use to keep your research skills sharp?",
+        "If you were hiring a junior researcher, what would you look for?",
+    ],
+    "learned": (
+        "Renata spends less time running studies than I expected; half her week goes to "
+        "helping product teams decide what to ask. Her clinical background is her edge, because "
+        "she knows how tired staff really use software. She keeps a shared log of every "
+        "finding so nothing learned gets lost between projects."
+    ),
+    "apply": (
+        "I will rewrite my portfolio case study to show the decision my research changed, not "
+        "only the method. This month I will run two short interviews with people at the "
+        "community clinic where I volunteer. I will also join the research meetup she "
+        "recommended and write to the colleague she offered to introduce."
+    ),
+}
+
+#: What the sample answer itself is graded against, and only under ``nbgrader validate``.
+_SAMPLE_GRADING_EXAMPLES = SummaryExamples(
     names=PLACEHOLDER_NAMES | NOTEBOOK_EXAMPLE_NAMES,
     texts=(EXAMPLE_LEARNED, EXAMPLE_APPLY),
+)
+DEFAULT_EXAMPLES = SummaryExamples(
+    names=_SAMPLE_GRADING_EXAMPLES.names | {
+        f"{SAMPLE_ANSWER_FIELDS['first_name']} {SAMPLE_ANSWER_FIELDS['last_name']}".lower()},
+    texts=(*_SAMPLE_GRADING_EXAMPLES.texts, SAMPLE_ANSWER_FIELDS["learned"],
+           SAMPLE_ANSWER_FIELDS["apply"]),
 )
 
 #: Rubric points in the order they are shown and graded: id -> (title, points).
@@ -490,6 +525,11 @@ def use_answer(summary: InterviewSummary | None) -> None:
     _answer_override = summary if summary is None or _under_nbgrader() == "validate" else None
 
 
+def sample_answer() -> InterviewSummary:
+    """The instructor's sample answer (see ``SAMPLE_ANSWER_FIELDS``), for the source's solution."""
+    return InterviewSummary.from_dict(SAMPLE_ANSWER_FIELDS)
+
+
 def current_answer() -> InterviewSummary:
     """The summary this kernel grades: the sample set by :func:`use_answer`, else the saved one."""
     return _answer_override if _answer_override is not None else load_summary()
@@ -520,7 +560,9 @@ def check_point(point_id: str) -> None:
     if point_id not in RUBRIC:
         raise KeyError(f"no rubric point {point_id!r}; the points are {', '.join(RUBRIC)}")
     try:
-        point = grade_summary(current_answer())[point_id]
+        # the sample answer (set only under validate) is not an example of itself
+        examples = DEFAULT_EXAMPLES if _answer_override is None else _SAMPLE_GRADING_EXAMPLES
+        point = grade_summary(current_answer(), examples=examples)[point_id]
     except (SavedWorkError, SummaryError) as exc:
         raise RubricPointMissed(f"{RUBRIC[point_id][0]}: the saved summary could not be read. "
                                 f"{exc}") from None

@@ -160,7 +160,7 @@ def graded_course(tmp_path_factory):
 def test_generate_assignment_strips_the_sample_answer_and_the_mark_scheme(graded_course):
     """Does the student version keep the rubric cells but lose the solution and mark scheme?"""
     text = (graded_course["fetched"] / f"{NOTEBOOK}.ipynb").read_text(encoding="utf-8")
-    assert "Renata" not in text and "use_answer" not in text
+    assert "sample_answer" not in text and "use_answer" not in text
     assert "MARK SCHEME" not in text and "Award up to 3 points" not in text
     for point in POINTS:
         assert f'check_point(\\"{point.removeprefix("rubric_")}\\")' in text

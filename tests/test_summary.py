@@ -194,3 +194,26 @@ def test_results_render_as_html_and_as_plain_text():
     assert "more" in html.lower() and "instructor" in html
     assert repr(result).startswith("RubricResult 5/9") and "MISS title" in repr(result)
     assert "Lindqvist" in full()._repr_html_() and "Title: Data engineer" in full().as_text()
+
+
+def test_the_published_sample_answer_earns_nothing_but_its_questions_and_form():
+    """Copying the instructor's sample answer (public in the source) earns no name or reflection."""
+    from infoview_kit.summary import grade_summary, sample_answer
+
+    result = grade_summary(sample_answer())
+    assert {p.id for p in result.points if not p.passed} == {"name", "learned", "apply"}
+
+
+def test_the_sample_answer_passes_every_point_under_nbgrader_validate(monkeypatch, work_dir, capsys):
+    """The source notebook's solution still validates: under validate the sample is not an example."""
+    from infoview_kit import summary
+
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    monkeypatch.setattr(summary, "_answer_override", None)
+    summary.use_answer(summary.sample_answer())
+    for point_id in summary.RUBRIC:
+        summary.check_point(point_id)  # raises RubricPointMissed on a missed point
+    assert capsys.readouterr().out.count("✓") == len(summary.RUBRIC)
+    monkeypatch.delenv("NBGRADER_EXECUTION")
+    summary.use_answer(summary.sample_answer())  # outside validate it is ignored
+    assert summary._answer_override is None

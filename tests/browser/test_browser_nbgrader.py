@@ -93,7 +93,8 @@ def test_summary_entered_only_in_the_browser_gets_full_marks(lab, course):
     released = student_home / ASSIGNMENT
     assert (released / NOTEBOOK).is_file()
     student_version = (released / NOTEBOOK).read_text(encoding="utf-8")
-    assert "Okonkwo-Hale" not in student_version, "the sample answer leaked into the student version"
+    assert "sample_answer" not in student_version and "use_answer" not in student_version, \
+        "the sample answer leaked into the student version"
 
     # first visit: the forms are empty, so the rubric checks are not passed yet (by design)
     lab.open(f"student/{ASSIGNMENT}/{NOTEBOOK}")
