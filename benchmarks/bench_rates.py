@@ -8,8 +8,6 @@ itself; the ratio shows what the intervals, ordering and checks add on top of pa
 from __future__ import annotations
 
 import io
-import statistics
-import time
 from datetime import date
 
 import matplotlib
@@ -20,19 +18,9 @@ from matplotlib.figure import Figure  # noqa: E402
 from infoview_kit.rates import POSITIVE_NOTE, plot_response_rates, response_rates  # noqa: E402
 from infoview_kit.sample_log import make_sample_log  # noqa: E402
 from infoview_kit.tracker import POSITIVE_REPLIES  # noqa: E402
+from timing import median_seconds  # noqa: E402  (benchmarks/timing.py)
 
 ROWS, TARGET, REPEATS = 1_000_000, 2.0, 5
-
-
-def best_of(function) -> float:
-    """Median wall time of a few runs, after one warm-up (imports, caches)."""
-    function()
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -55,7 +43,7 @@ def main() -> None:
             # render it to PNG, as the notebook form does (a bare Figure's canvas.draw() is a no-op)
             figure.savefig(io.BytesIO(), format="png")
 
-        base, ours, both = best_of(baseline), best_of(rates), best_of(rates_and_chart)
+        base, ours, both = (median_seconds(f, REPEATS) for f in (baseline, rates, rates_and_chart))
         print(f"{by:<10} {base:10.3f} {ours:8.3f} {ours / base:6.2f} {both:13.3f} {TARGET:7.1f}")
 
 

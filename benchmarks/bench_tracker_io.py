@@ -14,17 +14,9 @@ from pathlib import Path
 
 from infoview_kit.sample_log import make_sample_log
 from infoview_kit.tracker import OutreachLog
+from timing import median_seconds  # benchmarks/timing.py
 
 ROWS, TARGET, REPEATS = 10_000, 0.5, 5
-
-
-def median_time(function) -> float:
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -32,7 +24,7 @@ def main() -> None:
         path = Path(tmp) / "outreach_log.csv"
         make_sample_log(ROWS, seed=3, today=date(2026, 11, 30)).save(path)
         size = path.stat().st_size
-        load = median_time(lambda: OutreachLog.load(path))
+        load = median_seconds(lambda: OutreachLog.load(path))
 
         def load_then_save():
             log = OutreachLog.load(path)
