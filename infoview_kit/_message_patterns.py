@@ -25,21 +25,7 @@ def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs"
 
 P = SimpleNamespace(
-    # --- shape of a message (cased: names need their capitals) ---
-    greeting=re.compile(
-        r"(?:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening)|to whom it may concern)\b[\s,]*",
-        _I,
-    ),
-    greeting_end=re.compile(r"[,!:;]\s*|\s+[-\u2013\u2014]\s+"),
-    # a bare name at the end: "Taylor", "- Sam", "Orly K."
-    signature=re.compile(r"^[-\u2013\u2014~ ]*[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,2}$"),
-    closing=re.compile(
-        r"^(?:[a-z]+,?\s+){0,3}?(?:regards|wishes|thanks|thank you|best|cheers|sincerely|respectfully|"
-        r"gratefully|warmly|truly|care|soon|gratitude|yours)(?:\s+again|\s+so much|\s+in advance)?[\s,.!]*$",
-        _I,
-    ),
     # a sentence with its end punctuation (findall is much faster than a look-behind split)
-    sentence=re.compile(r"[^.!?\n]+[.!?]*[\"')\]]*"),
     negation=re.compile(r"\b(?:not|never|no|without)\b|n't\b"),
     # --- what a message asks ---
     ask=_any(
@@ -55,12 +41,35 @@ P = SimpleNamespace(
         r"(?:would|does|could|will|might) (?:a|an|the|that|this|some|any|next|another)\b[^.?!\n]{0,40}?\b(?:work|suit|fit|be (?:ok|okay|possible|easier|better))",
         r"how about", r"what about",
         r"(?:grab|get) (?:a )?(?:coffee|lunch|tea)", r"buy you (?:a )?(?:coffee|lunch|tea|breakfast)",
-        r"open to (?:a|an|chatting|meeting|talking)", r"interested in (?:chatting|meeting|talking)",
+        r"open to (?:a|an|chatting|meeting|talking|connecting|speaking)", r"interested in (?:chatting|meeting|talking|speaking)",
+        r"(?:i )?wonder(?:ed|ing)? (?:if|whether)", r"i(?:'d| would) like to (?:invite|ask|request|meet|talk|speak|chat|hear|learn|buy|take|connect)",
+        r"i(?:'d| would) (?:be )?(?:very |really |so |most |truly |hugely |extremely )?(?:grateful|thankful|honou?red|delighted|glad|happy) (?:for|if|to (?:have|get|hear|learn|speak|talk|chat|meet))",
+        r"i(?:'d| would) (?:really |truly |so much |very much )?(?:value|welcome|appreciate) (?:the chance|the opportunity|a chance|an opportunity|\d+|a few|some|half|a short|a quick|a brief|your time|it if|hearing|a (?:call|chat|coffee|conversation))",
+        r"(?:could|can|would|might) (?:you )?spare", r"writing (?:to you )?(?:to|for) ask", r"writing you (?:to|for) ask(?:ing)?",
+        r"(?:let's|lets|shall we|should we) (?:meet|chat|talk|grab|get|set up|find)", r"fancy (?:a|grabbing|meeting)",
+        r"any chance", r"hoping (?:you|we|to (?:chat|connect|meet|talk|hear|learn|speak|ask|get))",
+        r"(?:would|could|might) (?:love|like) to (?:buy|take|treat|grab|hear|learn|chat|talk|meet|ask|pick)",
+        r"i(?:'d| would) love (?:to|a|the chance|your)", r"(?:have|has) (?:time|a moment|\d+ minutes|half an hour|some time|a few minutes) (?:for|to)",
+        r"(?:accept|agree to|up for|down for|free for|available for) (?:a|an|\d+)", r"may i (?:ask|request|invite|have|buy)",
+        r"(?:please|kindly) (?:let me know|consider|accept|share|tell)", r"(?:i|we) (?:could|can) (?:meet|talk|chat|speak|do)",
+        r"(?:would|could|will|can) (?:you|u) ", r"is it (?:possible|ok|okay)",
+    ),
+    # a meeting, named in any words: a follow-up that names it still restates the ask
+    meeting=_any(
+        r"chat", r"call", r"coffee", r"conversation", r"meeting", r"meet", r"talk", r"catch[- ]up", r"zoom", r"teams",
+        r"video", r"phone", r"minutes?", r"mins?", r"questions", r"hangout", r"google meet", r"tea", r"lunch", r"virtual coffee",
+        r"pick your brain", r"speak", r"hear (?:about|how|from|your|more)", r"learn (?:from|about|how|more)", r"connect",
     ),
     intro_ask=_any(
         r"introduc(?:e|ing|tion)", r"intro", r"connect me", r"put me in touch", r"pass (?:my|a) (?:note|message|blurb)",
     ),
     # --- request: personal, context, easy to say yes to ---
+    # what says nothing about this reader in particular ("I came across your profile")
+    generic_personal=re.compile(
+        r"\byour (?:linkedin |online )?(?:profile|page)\b|\byour (?:experience|expertise|background|career|insights?|knowledge|"
+        r"advice|time|perspective|journey|story|work)(?: (?:in|with|of|on) (?:the |this |your |a )?(?:field|industry|area|sector|"
+        r"domain|space|profession|market|world|marketing field|[a-z]+ (?:field|industry|sector)))?(?= |[.,!?]|$)(?! (?:on|at|as|for|in|with|from)\b)",
+    ),
     personal=re.compile(
         r"\byour (?:[a-z]+ )?(?:posts?|articles?|blog|talks?|work|team|role|projects?|book|podcast|papers?|profile|"
         r"company|research|newsletter|videos?|course|presentation|experience|career|path|move|switch|transition|"
@@ -68,33 +77,59 @@ P = SimpleNamespace(
         r"studio|firm|organi[sz]ation|library|designs?|code|time at|launch|keynote|panel|essay)\b"
         r"|\byou(?:'re| are| were|'ve| have) (?:a|an|the|now|currently|been|worked|working|led|leading|built|"
         r"building|written|published|spoken|moved|switched|made|managed|managing|designed|designing)\b"
-        r"|\b(?:i|i've|i have) (?:read|saw|seen|enjoyed|loved|noticed|listened|watched|followed|came across|heard)\b"
-        r"|\bsince you\b|\byou work\b|\bas (?:a|an|the) [a-z]+(?: [a-z]+)? at\b",
+        r"|\b(?:i|i've|i have) (?:read|saw|seen|enjoyed|loved|noticed|listened|watched|followed|came across|heard)(?: [a-z]+){0,3} (?:you|your)\b"
+        r"|\bsince you\b|\byou work\b|\bas (?:a|an|the) [a-z]+(?: [a-z]+)? at\b"
+        r"|\byour (?:[a-z-]+ ){0,2}(?:chapter|write-up|writeup|series|interview|answer|comment|review|repo|campaign|exhibition|album|show|"
+        r"session|workshop|webinar|study|thesis|report|piece|column|feature|documentary|mix|record|recording|launch|redesign|"
+        r"journey|work (?:on|in|at|with|for)|"
+        r"colleague|teammate|cousin|friend|sister|brother|son|daughter|partner|manager|mentor)\b"
+        r"|\b(?:i|we) (?:attended|watched|heard|read|saw|loved|enjoyed|follow|followed|met|listened to|came across|found)(?: [a-z]+){0,3} (?:you|your)\b"
+        r"|\b(?:mentioned|said|told me|suggested|recommended) (?:that )?you\b|\byou (?:led|built|ran|wrote|made|gave|spoke|grew|"
+        r"launched|founded|started|moved|switched|designed|developed|engineered|mixed|created|managed|published|shipped|taught|"
+        r"organi[sz]ed|presented|produced|directed|co-founded|helped|worked|joined|left|turned|transitioned|pivoted|went|took|did|won)\b",
     ),
     context=_any(
-        r"my name is", r"i(?:'m| am| was|'ve| have| recently| just| currently)",
+        r"my name is", r"i(?:'m| am| was) (?!happy|glad|sure|free|available|flexible|writing|reaching|hoping|wondering|grateful|"
+        r"so\b|very\b|really\b|also\b|looking forward|sorry|able|keen to (?:hear|meet|chat|talk|learn)|curious|interested to|"
+        r"eager to (?:hear|meet|chat|learn)|following|checking|still|just (?:following|checking|writing|bumping|nudging))[a-z]+",
+        r"i(?:'ve| have) (?:been|spent|worked|studied|done|just|recently|started|completed|finished|taught|led|run|built)",
+        r"i (?:recently|just|currently)", r"i [a-z]+ed", r"i (?:grew up|came|taught|spent|ran|built|led|left|won|did|began|became|got)",
+        r"i(?:'m| am) (?:now |currently |also |still )?(?!writing|reaching|hoping|wondering|following|checking|looking forward|bumping|nudging|circling|messaging|contacting|emailing|getting in touch|asking)[a-z]+ing",
         r"i (?:study|work|started|graduated|finished|run|lead|manage|teach|design|build|write|want|hope|plan|"
         r"moved|switched|left|joined|completed|volunteer|intern)",
         r"my (?:goal|plan|background|studies|course|program|programme|degree|bootcamp|class|job|role|major|career)",
         r"we (?:met|worked|studied)",
     ),
     polite=_any(
-        r"please", r"thanks?", r"thank you", r"appreciated?", r"grateful(?:ly)?", r"respectfully", r"kind regards",
-        r"best wishes", r"hope you(?:'re| are|'ve| have| had)?", r"hope (?:your|all|this|things)", r"no worries",
-        r"no pressure", r"understand if", r"if you have (?:the )?time", r"would you be (?:willing|open)",
+        r"please", r"thanks?", r"thank you", r"thx", r"appreciated?", r"appreciating", r"grateful(?:ly)?", r"respectfully",
+        r"regards", r"best wishes", r"warm(?:ly|est)?", r"cheers", r"hope", r"hoping you", r"no worries", r"no pressure",
+        r"no wahala", r"understand if", r"if you have (?:the )?time", r"would you be (?:willing|open)", r"kindly", r"sorry",
+        r"apolog(?:y|ies|ise|ize)", r"obrigad[oa]", r"gracias", r"merci", r"danke", r"grazie", r"shukran", r"asante", r"salam",
+        r"totally (?:fine|ok|okay|understand)", r"(?:no|not a) problem", r"if (?:it's|that's) (?:ok|okay|alright|fine)",
+        r"would you mind", r"glad", r"delighted", r"kind", r"lovely", r"saludos", r"abra[cç]os?", r"forgive", r"(?<=\n)best", r"all the best",
+        r"no stress", r"(?:entirely|completely|perfectly|totally) fine", r"fine to say no", r"would (?:love|be (?:great|wonderful|amazing|grateful))",
+        r"if you ever", r"whenever (?:works|suits|you)", r"happy to", r"grateful", r"obrigad[oa]", r"cheers",
     ),
     demanding=_any(
         r"asap", r"as soon as possible", r"you (?:must|have to|need to)", r"i (?:expect|insist|demand)",
         r"immediately", r"urgent(?:ly)?", r"right away", r"i need (?:you|your|an answer|a response|a reply)",
         r"(?:get back to me|respond|reply|answer) (?:by|within|before|today|tomorrow)",
+        r"(?:confirm|reply|respond|answer|get back|let me know|send|tell me|write back|decide)[^.!?\n]{0,40}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"at the latest", r"by then", r"i (?:really )?need (?:this|it) (?:sorted|done|by|before|today|asap)", r"i will assume", r"i'll assume", r"if you (?:don't|do not) (?:answer|reply|respond|confirm)",
+        r"i (?:really )?need (?:to (?:hear|know|talk|speak|meet)|you to|this by|it by|an answer)", r"make sure (?:you|to reply)",
+        r"(?:don't|do not) (?:ignore|forget)", r"waiting for your (?:answer|reply|response)", r"expect (?:to hear|a reply|an answer|your)",
     ),
     short_meeting=re.compile(
         r"\b(?:\d{1,2}|ten|fifteen|twenty|twenty[- ]five|thirty)[- ]?(?:min|mins|minutes?)\b|\bhalf[- ]an?[- ]hour\b"
         r"|\bhalf-hour\b|\b(?:quick|short|brief) (?:chat|call|coffee|conversation|meeting)\b|\bfew minutes\b",
     ),
     long_meeting=re.compile(
-        r"\b(?<!half )(?<!half-)(?:an|one|1|two|2|three|3|a couple(?: of)?|a few|several)[- ]hours?\b"
-        r"|\b(?:45|60|90|120|forty[- ]five|sixty|ninety)[- ]?(?:min|mins|minutes)\b|\ball (?:afternoon|morning|day)\b",
+        r"\b(?<!half )(?<!half-)(?<!quarter )(?:an|one|1|two|2|three|3|four|4|a couple(?: of)?|a few|several|1\.5|2\.5)[- ]hours?\b"
+        r"|\b(?:45|60|90|120|forty[- ]five|sixty|ninety)[- ]?(?:min|mins|minutes)\b|\ball (?:afternoon|morning|day|evening)\b"
+        r"|\b(?:the|an|a|whole|entire|full) (?:whole |entire )?(?:afternoon|morning|day|evening)(?! (?:or|off|works|slot|if|that|next|this))(?= (?:with|together|going|so|to go|walking|shadowing|reviewing|at)|[.!?,])"
+        r"|\b(?:spend|block (?:out|off)?|set aside|reserve|keep) (?:the|an|a|whole|entire|full)? ?(?:afternoon|morning|day|evening|couple of hours|few hours)\b"
+        r"|\blonger (?:session|meeting|chat|call)\b|\b(?:half|full)[- ]day\b|\bhour and a half\b|\bas long as (?:possible|it takes|you can)\b"
+        r"|\b(?:from )?(?:1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:am|pm)?\s*(?:to|till|until|-|–)\s*(?:around |about )?(?:1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:am|pm)\b",
     ),
     call=_any(
         r"phone", r"calls?", r"video", r"zoom", r"teams", r"google meet", r"hangouts?", r"skype", r"facetime",
@@ -122,8 +157,21 @@ P = SimpleNamespace(
         r"help me (?:get|land|find|secure) (?:a|an) (?:job|role|position)", r"(?:a|any) job (?:at|with|in) (?:your|the)",
         r"(?:looking|searching|hoping|applying) for (?:a |an )?(?:job|position|role|opening)s? (?:at|in|with|on) your",
     ),
+    # a request made as a statement: "If you could pass my CV on, I'd be grateful."
+    favour=_any(
+        r"(?:could|would|can|will|might) you", r"if you (?:could|would|can|might)", r"any chance", r"would it be possible",
+        r"i(?:'d| would) be (?:very |so |really |hugely |most )?(?:grateful|thankful)", r"please", r"kindly", r"i wonder",
+        r"i was hoping", r"wondering", r"be considered", r"if there (?:is|'s) any", r"i(?:'d| would) (?:love|appreciate) (?:it )?if",
+    ),
+    # (on lemmas) saying you are after a job is asking for one: "I'm looking for an internship"
+    job_statement=re.compile(
+        r"\b(?:i (?:am|be|was)|student|graduate|grad)(?: (?!not\b|never\b|no\b)[a-z]+){0,3}? (?:currently |actively |now |also )?(?:look|search|hunt|apply|seek) for (?:a |an |any |some |my first |new )?(?:[a-z-]+ ){0,2}"
+        r"(?:job|internship|position|role|placement|opening|employment|co-op|apprenticeship)s?\b"
+        r"|\bi (?:would|will) love (?:a|an) (?:job|role|position|internship|placement)\b"
+        r"|\bi (?:want|wish|hope) to (?:work|join|intern) (?:at|in|for|with) your\b"
+    ),
     attachment=_any(r"attach(?:ed|ing|ment|ments)?", r"enclos(?:ed|ing|ure)", r"please find"),
-    resume=_any(r"(?:my|a|the) (?:r[eé]sum[eé]|cv|c\.v\.|cover letter)"),
+    resume=_any(r"(?:my|a|the) (?:r[eé]sum[eé]|cv|c\.v\.|cover letter)", r"(?:my|a) (?:small |short |brief |little |design |work )?portfolio(?! project)"),
     # cased: "TODO" and "XXX" are placeholders, "todo" is a word
     placeholder=re.compile(
         r"\[[^\[\]\n]{1,80}\]|\{[^{}\n]{0,80}\}|<(?![^<>\n]*@)(?!https?:)[^<>\n]{1,80}>"
@@ -137,9 +185,12 @@ P = SimpleNamespace(
         flags=_I,
     ),
     why=_any(
-        r"because", r"since", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|ask)",
+        r"because", r"since", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|ask|understand|talk|get)",
         r"curious", r"interested in", r"i(?:'d| would) love to (?:learn|hear|ask)", r"advice (?:on|about)",
-        r"(?:want|hoping|hope) to (?:learn|hear|understand)",
+        r"(?:want|wants|hoping|hope) to (?:learn|hear|understand|ask|move|get|go)", r"as (?:an?|someone) ", r"(?:her|his|their) (?:view|advice|perspective|experience|take|insight)",
+        r"i(?:'m| am) (?:trying|working|finishing|studying|moving|doing|writing|learning|making|planning|hoping|switching|exploring|thinking)",
+        r"similar", r"same (?:move|path|shift|switch)", r"would (?:help|be (?:gold|great|useful|helpful|invaluable))", r"practical advice",
+        r"(?:she|he|they)(?:'s| is| are|'re)? (?:runs?|works?|leads?|moved|made|published|did|went|switched|covers?|started|built)",
     ),
     blurb=_any(
         r"blurb", r"forward(?:able)?", r"pass (?:it |this )?(?:on|along)", r"below (?:is|you'll find)",
@@ -158,14 +209,21 @@ P = SimpleNamespace(
         r"write back|wrote back|written back|get back|got back|gotten back)",
         r"(?:still|been|i'm|i am) waiting", r"ignor(?:e|ed|ing)", r"(?:why|how come) (?:haven't|didn't|have not|did not)",
         r"(?:second|third|last|final) (?:time|attempt|reminder|try)", r"as i (?:said|mentioned) before",
-        r"i already (?:asked|wrote|sent|emailed)",
+        r"i already (?:asked|wrote|sent|emailed)", r"(?:bit|little|quite|very|rather) (?:disappointed|hurt|surprised|upset)",
+        r"(?:no|without (?:a|any)) (?:reply|response|answer) (?:yet|from you|so far)", r"(?:haven't|have not|didn't|did not) (?:heard|hear) (?:back|from you|anything)",
+        r"(?:surely|at least) you (?:could|can|have)", r"never heard back", r"heard nothing", r"disappoint(?:ing|ed)", r"supposed to", r"(?:rude|common courtesy)", r"i (?:thought|assumed) you would",
     ),
     # --- scheduling ---
-    thanks=_any(r"thanks?", r"thank you", r"grateful", r"appreciate"),
+    thanks=_any(r"thanks?", r"thank you", r"thankful", r"thx", r"grateful", r"appreciate", r"appreciated", r"obrigad[oa]", r"gracias",
+                r"merci", r"danke", r"grazie", r"shukran", r"asante", r"arigato", r"dhanyavaad", r"dank je", r"tack", r"cheers for"),
     times=_any(
-        _WEEKDAYS, r"(?:next|this) (?:week|weekend)", r"tomorrow", r"mornings?", r"afternoons?", r"evenings?",
+        _WEEKDAYS, r"weekend", r"(?:mon|tue|wed|thu|fri|sat|sun)", r"\d{1,2}\s?h\b", r"\d{1,2}[.:h]\d{2}", r"(?:next|this) (?:week|weekend)", r"tomorrow", r"mornings?", r"afternoons?", r"evenings?",
         r"lunch(?:time)?", r"noon", r"\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)", r"\d{1,2}:\d{2}",
         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}", r"\d{1,2}(?:st|nd|rd|th)",
+    ),
+    days=_any(
+        _WEEKDAYS, r"tomorrow", r"weekend", r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}",
+        r"\d{1,2}(?:st|nd|rd|th)", r"(?:mornings?|afternoons?|evenings?|lunch(?:time)?)",
     ),
     soon_times=_any(
         _WEEKDAYS, r"tomorrow", r"(?:this|next) week", r"later this week", r"in the (?:next|coming) (?:few |couple of )?days",
@@ -177,7 +235,11 @@ P = SimpleNamespace(
         r"flexible", r"whatever (?:works|suits|is easiest|is best|you prefer)", r"works? (?:best )?for you", r"suits? you",
         r"convenient (?:for|to) you", r"your (?:schedule|calendar|preference|choice|call)", r"any (?:other )?(?:time|day|place)",
         r"happy to (?:work around|adjust|move|fit|come to)", r"near your", r"close to your", r"you (?:prefer|choose|pick)",
-        r"if (?:none|neither|those don't|that doesn't)", r"fits? your", r"around your",
+        r"if (?:none|neither|those don't|that doesn't|those do not|that does not|not)", r"fits? your", r"around your",
+        r"whichever", r"either", r"or (?:any|another|a different) (?:other )?(?:time|day|place)", r"happy to (?:come|meet|do|go|adapt|change)",
+        r"(?:is|are) (?:also )?(?:fine|ok|okay|good|great|perfect) (?:for me|too|as well|with me)", r"also fine", r"(?:better|easier) for you",
+        r"(?:i|we) can (?:come|meet|do|adapt|adjust|move)", r"let me know (?:what|if|which|when)", r"(?:do|would|does) (?:any|either|one) of",
+        r"if (?:you|that) prefer", r"(?:up to|depends on) you", r"wherever", r"anywhere", r"or (?:we could|i could|a call|zoom|a video)",
     ),
     enthusiasm=_any(
         r"can't wait", r"cannot wait", r"looking forward", r"look forward", r"excited", r"thrilled", r"delighted",
@@ -186,6 +248,13 @@ P = SimpleNamespace(
     ),
     # --- thank-you ---
     learned=_any(
+        r"stuck with me", r"stayed with me", r"(?:two|three|one|a few) things", r"as you (?:advised|suggested|recommended|said|mentioned|explained)",
+        r"i(?:'ll| will|'m going to| am going to|'ve| have)(?: already| just)? (?:start|started|sign|signed|book|booked|email|emailed|order|ordered|join|joined|download|downloaded|update|updated|reach|reached|follow|look|looked|check|try|begin|began|take|apply|build|read|register|registered|contact|enrol|enroll|set up|practise|practice)",
+        r"i did(?:n't| not) know", r"eye[- ]opening", r"opened my eyes", r"i now (?:know|understand|see|reali[sz]e)",
+        r"(?:your|the) (?:advice|tips?|suggestions?|points?|story|insights?|explanation|idea|recommendations?|comments?|warning|reminder|view|perspective|take|thoughts|description|breakdown|example|lesson|words)\b",
+        r"(?:specially|especially|particularly|in particular) (?:about|how|that|the|your|when|what)",
+        r"(?:i learned|i learnt|i learned a lot|learning) (?:that|how|about|why|what|to|the)", r"(?:hearing|learning) (?:about|how|that|what|why|your)",
+        r"(?:^|\s)(?:how|that) you (?:\w+ed|went|made|built|got|took|spent|found|moved)",
         # "I learned a lot" is generic; "I learned that/how/about ..." names something
         r"i (?:learned|learnt|took away|reali[sz]ed|now know|now understand) (?:that|how|about|why|what|to|the)",
         r"i (?:appreciated|loved|enjoyed) (?:hearing|learning)",
@@ -195,8 +264,21 @@ P = SimpleNamespace(
         r"recommendations?) (?:on|about|to|that|regarding|for)",
         r"(?:the part|what you said|your point) about", r"(?:especially|particularly) (?:your|the|how|hearing|learning|what)",
     ),
+    late=_any(
+        r"(?:a couple of|two|three|four|five|six|several|a few|\d+) (?:weeks|months) ago", r"(?:two|three|four|five|six|several|a few|\d+) days ago",
+        r"last (?:week|month)", r"(?:apologies|sorry|apologise|apologize)(?: for| that)?(?: this is| this comes| it's| it is| the| my)? (?:so |a bit |very |rather )?(?:late|belated|delay)",
+        r"belated", r"took me (?:so long|a while|weeks|days)", r"since (?:we|our) (?:met|spoke|chat|meeting|call) (?:last|a few|two|three)",
+        r"(?:weeks|a month|days) (?:after|since) (?:we|our)", r"this is (?:so |a bit |very )?late",
+    ),
+    rigid=_any(
+        r"(?:i|we) (?:can|could) only (?:do|make|meet|manage)", r"only (?:free|available|able to (?:meet|do))", r"the only (?:time|day|slot)",
+        r"(?:it|this) (?:has|needs|will have) to be", r"(?:won't|will not|can't|cannot) (?:do|make) (?:any )?other", r"no other (?:time|day)",
+        r"take it or leave it", r"that's the only",
+    ),
     stay_in_touch=_any(
         r"in touch", r"stay connected", r"keep you (?:posted|updated|in the loop)", r"update you", r"let you know how",
         r"reach out again", r"check in (?:again|from time to time|now and then|every)", r"connect on linkedin",
+        r"(?:contact|write to|email|message) you again", r"let you know how", r"get in touch again", r"keep you in the loop",
+        r"tell you (?:my|how)", r"share (?:my|how)", r"hope (?:i can|to) (?:write|talk|speak|contact|see)",
     ),
 )

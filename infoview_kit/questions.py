@@ -16,55 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from ._feedback_html import block
+from ._language import normalise
+from .asks import forbidden_ask
 
 _I = re.IGNORECASE
 
-# Each bad kind: (pattern, reason). Checked first, because a bad question stays bad however
-# it is phrased.
-_BAD: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(
-            r"\b(?:hire|employ|recruit|take on) me\b|\b(?:give|offer|get) me (?:a |an )?(?:job|position|role|offer)\b"
-            r"|\b(?:job|position|role|place|spot|opening) for me\b|\bconsider me for\b"
-            r"|\b(?:are|is) (?:you|your (?:team|company|group|firm|department)|the company) (?:currently |still |now )?hiring\b"
-            r"|\b(?:any|an?) (?:job )?(?:openings?|vacanc(?:y|ies))\b|\bopen (?:roles?|positions?)\b"
-            r"|\b(?:can|could|may|might) i (?:work (?:for|with|at) (?:you|your)|join (?:your|the) (?:team|company|firm|group))\b"
-            r"|\bhelp me (?:get|land|find|secure) (?:a |an )?(?:job|role|position|offer)\b",
-            _I,
-        ),
-        "Asking for a job turns a favour into a demand and puts them on the spot; ask what they'd look for in a candidate instead.",
-    ),
-    (
-        re.compile(
-            r"\brefer(?:ring)? me\b|\bme a referral\b|\b(?:can|could|would|will|might) (?:i|you) (?:get|give|have|write|make) (?:me )?(?:a |your )?referral\b"
-            r"|\bput in a (?:good )?word\b|\b(?:pass|forward|send|hand) (?:along |on )?my (?:r[eé]sum[eé]|cv|application|name)\b"
-            r"|\bput me forward\b|\brecommend me (?:for|to)\b|\bvouch for me\b",
-            _I,
-        ),
-        "Asking to be referred is asking them to stake their name on someone they just met; let them offer it if they want to.",
-    ),
-    (
-        re.compile(
-            r"\b(?:give|offer|get|find) me (?:an? )?internship\b|\binternships? for me\b|\bintern (?:with|at|for|on|under)\b"
-            r"|\b(?:can|could|may|might|would|will) i (?:intern|be (?:an|your) intern|do (?:an|my) internship (?:with|at|on))\b"
-            r"|\b(?:do|does|would|will) (?:you|your (?:team|company|firm|group)) (?:offer|take on|have|hire) (?:any )?(?:internships?|interns)\b",
-            _I,
-        ),
-        "Asking for an internship is a job request in another form; ask how people usually get started in the field instead.",
-    ),
-    (
-        re.compile(
-            r"\bhow much (?:money )?(?:do|did|does) you (?:make|earn|get paid|take home|bring home)\b"
-            r"|\bhow much (?:do|does|did) (?:they|your (?:company|employer|team)) pay you\b"
-            r"|\bwhat do you (?:earn|get paid)\b|\bhow (?:much|well) (?:are|were) you paid\b"
-            r"|\byour (?:salary|pay|income|compensation|comp|wages?|earnings|bonus|paycheck|pay ?check|take[- ]home)\b"
-            r"|\bwhat(?:'s|\s+is|\s+was) (?:the )?(?:salary|pay) (?:for|of) (?:this|that|your|the) (?:role|job|position)\b",
-            re.IGNORECASE,
-        ),
-        "What someone earns is private, and asking makes the chat awkward; salary surveys show typical pay for the field.",
-    ),
+# "I'd love to hear how you made the switch": a question in the form of a statement.
+_ASKS_INDIRECTLY = re.compile(
+    r"\b(?:hear|know|learn|understand|curious|wonder|wondering|interested|keen to|value hearing)\b[^.]{0,40}"
+    r"\b(?:how|what|why|when|where|who|which|whether|if|about)\b"
+    r"|\b(?:appreciate|value|welcome) your (?:perspective|view|views|advice|thoughts|take|insight|insights|opinion)\b"
+    r"|\b(?:tell|show|walk) me\b|\b(?:describe|explain|share|talk about|talk me through|say more)\b|^please\b",
+    _I,
 )
-
 _QUESTION_START = re.compile(
     r"^(?:what|how|why|when|where|who|whom|whose|which|is|are|am|was|were|do|does|did|can|could|would|will|should|"
     r"shall|may|might|have|has|had|tell me|describe|walk me through|explain|share|any)\b",
@@ -126,10 +90,10 @@ def check_question(text: str) -> QuestionVerdict:
     question = " ".join(text.translate({0x2019: "'", 0x2018: "'"}).split())
     if not question:
         return QuestionVerdict("", False, "Write a question first.", "problem")
-    for pattern, reason in _BAD:
-        if pattern.search(question):
-            return QuestionVerdict(question, False, reason, "problem")
-    if "?" not in question and not _QUESTION_START.match(question):
+    ask = forbidden_ask(question)
+    if ask is not None:
+        return QuestionVerdict(question, False, ask.reason, "problem")
+    if "?" not in question and not _QUESTION_START.match(normalise(question)) and not _ASKS_INDIRECTLY.search(question):
         return QuestionVerdict(question, False, 'This reads as a statement; phrase it as a question, ending with "?".', "problem")
     if _SEARCHABLE.search(question):
         return QuestionVerdict(question, True, "A quick look at their website answers this; ask for their view instead, such as what surprised them about the company.", "tip")

@@ -225,7 +225,16 @@ FAILING = [
     ("scheduling", swap("scheduling", "Thank you so much for saying yes!", "Great news!"), "thanks_them", "problem", {}),
     ("scheduling", "Thanks so much for agreeing to meet! Let me know what works for you.\n\nBest,\nJordan", "proposes_times", "problem", {}),
     ("scheduling", swap("scheduling", "Would Tuesday at 8:30 am or Thursday after 4 pm next week work for you?", "Would a morning in a few weeks work for you?"), "soon", "tip", {}),
-    ("scheduling", "Thank you for saying yes! I'm looking forward to it. See you Tuesday at 8 am at the Blue Door café.\n\nJordan", "flexible", "tip", {}),
+    # one fixed slot that suits only the student is a problem now: the course asks for flexibility
+    ("scheduling", "Thank you for saying yes! I'm looking forward to it. See you Tuesday at 8 am at the Blue Door café.\n\nJordan", "offers_choice", "problem", {}),
+    ("scheduling", "Thanks so much for agreeing to meet! I can only do Saturday at 7am, at the café by my flat.\n\nJordan", "offers_choice", "problem", {}),
+    ("scheduling", swap("scheduling", "Would Tuesday at 8:30 am or Thursday after 4 pm next week work for you?", "Could we do Tuesday from 1 to 4pm next week, so I can go through my whole plan with you?"), "short_meeting", "problem", {}),
+    ("scheduling", swap("scheduling", "Best,", "I've attached my CV so you know my background.\n\nBest,"), "no_attachment", "problem", {}),
+    ("scheduling", swap("scheduling", "Best,", "I'll bring my résumé along.\n\nBest,"), "no_resume", "problem", {}),
+    ("intro_request", swap("intro_request", "No worries", "I've attached a short bio. No worries"), "no_attachment", "problem", {}),
+    ("thank_you", swap("thank_you", "Best wishes", "I've attached the notes I took.\n\nBest wishes"), "no_attachment", "problem", {}),
+    ("thank_you", swap("thank_you", "Best wishes", "Please send me the reading list by tomorrow.\n\nBest wishes"), "respectful", "problem", {}),
+    ("thank_you", swap("thank_you", "Thank you for meeting with me yesterday.", "Thank you for meeting with me three weeks ago; sorry this is so late."), "sent_within_24h", "problem", {}),
     ("scheduling", swap("scheduling", " I'm really looking forward to it.", ""), "enthusiasm", "tip", {}),
     # thank-you notes
     ("thank_you", swap("thank_you", "Thank you for meeting with me yesterday.", "It was good to meet yesterday."), "thanks_them", "problem", {}),

@@ -1,0 +1,107 @@
+"""Reading free text the way the checkers need it: normalised, split, and reduced to word stems.
+
+Students write in many voices: contractions and none ("whats", "dont"), text-speak ("u", "ur",
+"pls"), curly quotes, and every inflection of a verb ("hire", "hiring", "hired"). The checkers'
+patterns are written once, against *lemmas* (dictionary forms), so "Are you hiring?" and "is your
+team hiring" and "would they have hired" all read as the same words. Lemmas come from simplemma
+(a maintained, pure-Python lemmatiser with an English dictionary); it loads on first use, so
+``import infoview_kit`` stays light, and each word's lemma is cached because drafts are checked
+on every keystroke and repeat most of their words.
+
+Pronouns and a few function words are kept as written: the lemmatiser maps "me" to "I" and "us"
+to "we", and whether a request is *for me* is exactly what the job-ask rules need to see.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Written forms that carry meaning the lemma would lose, kept verbatim.
+_KEEP = frozenset(
+    "i me my mine myself you your yours yourself we us our they them their he him his she her it its "
+    "would could should will shall may might can must do does did is are was were be been am "
+    "not no never news data media".split()
+)
+
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                           "\u2014": " - ", "\u00a0": " ", "\u2026": "..."})
+
+# Informal spellings, read as the words they stand for (whole words only, after lowercasing).
+_INFORMAL = {
+    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "cos": "because",
+    "coz": "because", "cuz": "because", "bc": "because", "wanna": "want to", "gonna": "going to",
+    "im": "i am", "ive": "i have", "id": "i would", "dont": "do not", "doesnt": "does not",
+    "didnt": "did not", "cant": "can not", "wont": "will not", "isnt": "is not", "arent": "are not",
+    "whats": "what is", "thats": "that is", "hows": "how is", "theres": "there is", "youre": "you are",
+    "thx": "thanks", "ty": "thank you", "tmrw": "tomorrow", "wk": "week", "mins": "minutes", "min": "minutes",
+    "hr": "hr", "hrs": "hours", "cv's": "cvs", "resumé": "resume", "résumé": "resume", "résumés": "resumes",
+}
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b"), "can not"), (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"), (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"), (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'ll\b"), " will"), (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\b(what|that|it|who|where|how|there|here|when|why|he|she|this)'s\b"), r"\1 is"),
+    (re.compile(r"'s\b"), ""),  # a possessive: "the company's" reads as "the company"
+)
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*|[^\sa-z0-9]")
+
+
+def straighten(text: str) -> str:
+    """*text* with curly quotes, dashes and non-breaking spaces made plain ASCII."""
+    return text.translate(_STRAIGHT)
+
+
+def normalise(text: str) -> str:
+    """Lower-case *text*, expand contractions and text-speak, one space between words."""
+    low = straighten(text).lower()
+    for pattern, replacement in _CONTRACTIONS:
+        low = pattern.sub(replacement, low)
+    words = [_INFORMAL.get(w, w) for w in low.split()]
+    return " ".join(words)
+
+
+# Where the dictionary picks the wrong reading for these texts ("opening" the noun, not "open").
+_OVERRIDES = {"opening": "opening", "openings": "opening", "based": "based", "gone": "go", "better": "better",
+              "best": "best", "worse": "worse", "writing": "write", "rates": "rate", "cvs": "cv", "resumes": "resume",
+              "headcount": "headcount", "gigs": "gig", "reqs": "req", "rsus": "rsu", "earnings": "earnings",
+              "wages": "wage", "stipends": "stipend", "referees": "referee", "references": "reference"}
+
+
+@lru_cache(maxsize=20000)
+def lemma(word: str) -> str:
+    """The dictionary form of one lower-case *word* ("hiring" -> "hire"), pronouns kept as written."""
+    if word in _KEEP or not word[0].isalpha() or len(word) < 3:
+        return word
+    if word in _OVERRIDES:
+        return _OVERRIDES[word]
+    from simplemma import lemmatize  # loads its English dictionary on first use
+
+    found = lemmatize(word, lang="en")
+    return found.lower() if found else word
+
+
+def lemmatise(text: str) -> str:
+    """The lemmas of normalised *text*, joined by single spaces, punctuation as its own token.
+
+    ``lemmatise("Are you hiring?") == "are you hire ?"``: patterns over this string match every
+    inflection of the words they name.
+    """
+    return " ".join(lemma(token) for token in _WORD.findall(normalise(text)))
+
+
+# A clause boundary inside a sentence: a semicolon, a dash between words, or a comma before a
+# conjunction that starts a new thought ("..., and could you ...").
+_CLAUSE = re.compile(r"\s*(?:;|\s-\s|,\s*(?=(?:and|but|so|or|because|then|also)\b))\s*")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of *text* (split at . ! ? and line breaks), stripped, empty ones dropped."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(" .!?")]
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of one *sentence*: split at semicolons, dashes and ", and"/", but" joins."""
+    return [c for c in _CLAUSE.split(sentence) if c.strip()]

@@ -1,0 +1,257 @@
+"""The rules ``check_message`` applies, one small function or table row each.
+
+Every rule takes the draft (see ``_draft``), its rule id and its configured severity, and
+returns a ``Finding`` or None. Rules that *need* something (thanks, a concrete time) accept the
+many ways people say it; rules that *forbid* something (a job ask, a deadline) fire only on
+unmistakable wording, because a good message wrongly flagged teaches the wrong lesson.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ._draft import Draft
+from ._message_patterns import P
+from .asks import forbidden_ask
+from .placeholders import find_placeholders
+from .vocabulary import THANK_YOU_HOURS
+
+SEVERITIES = ("problem", "tip")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to change: which rule, how serious, and one sentence of advice."""
+
+    rule: str
+    severity: str  # "problem" (fix before sending) or "tip" (would make it better)
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"Finding.severity must be one of {SEVERITIES}, not {self.severity!r}")
+
+
+Rule = Callable[[Draft, str, str], "Finding | None"]
+
+# body words: (a tip above this, a problem above this). The request budget is the widely taught
+# 75-100 words; the others scale with what each message has to carry.
+WORD_BUDGET = {
+    "request": (100, 150),
+    "intro_request": (150, 220),
+    "follow_up": (70, 110),
+    "scheduling": (80, 150),
+    "thank_you": (120, 200),
+}
+# Beyond this a text is not a message at all (a pasted essay, say): always a problem.
+HUGE_WORDS = 1000
+# Opening pleasantries don't delay the request: "I hope you're well. Could we ...?"
+_PLEASANTRY = re.compile(
+    r"^(?:i )?(?:hope|hoping|trust)\b|^good (?:day|morning|afternoon|evening)\b|^how are you|^(?:it's|it is|this is) [A-Z]"
+    r"|^peace be|^greetings\b|^hello again|^long time\b|^happy (?:new year|friday|monday)|^i hope",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The message must contain *pattern*; *only_if* limits the rule to messages matching it."""
+
+    pattern: re.Pattern[str]
+    advice: str
+    only_if: re.Pattern[str] | None = None
+    body_only: bool = False
+
+    def __call__(self, draft: Draft, rule: str, severity: str) -> Finding | None:
+        if self.only_if is not None and not self.only_if.search(draft.low):
+            return None
+        found = self.pattern.search(draft.body_low if self.body_only else draft.low)
+        return None if found else Finding(rule, severity, self.advice)
+
+
+@dataclass(frozen=True)
+class Avoids:
+    """The message must not contain *pattern*; ``{found}`` in *advice* quotes the offending text.
+
+    With *negatable*, a hit just after a negation ("I'm not sending my CV") doesn't count.
+    """
+
+    pattern: re.Pattern[str]
+    advice: str
+    negatable: bool = False
+
+    def __call__(self, draft: Draft, rule: str, severity: str) -> Finding | None:
+        for m in self.pattern.finditer(draft.body_low):
+            if self.negatable and P.negation.search(draft.body_low, max(0, m.start() - 30), m.start()):
+                continue
+            return Finding(rule, severity, self.advice.format(found=_quote(draft, m)))
+        return None
+
+
+def _quote(draft: Draft, match: re.Match[str]) -> str:
+    """The student's own words at *match* (found in ``body_low``), capitals kept."""
+    return draft.body[match.start():match.end()].strip() if len(draft.body) == len(draft.body_low) else match.group(0).strip()
+
+
+def _asks(draft: Draft) -> list[int]:
+    """Indexes of the body sentences that make a request (an introduction, for intro_request)."""
+    pattern = P.intro_ask if draft.kind == "intro_request" else P.ask
+    return [i for i, s in enumerate(draft.sentences) if pattern.search(s.lower())]
+
+
+def no_placeholders(draft: Draft, rule: str, severity: str) -> Finding | None:
+    found = find_placeholders(draft.text)
+    if not found:
+        return None
+    quoted = [f'"{p}"' for p in found[:3]] + ([f"{len(found) - 3} more"] if len(found) > 3 else [])
+    shown = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return Finding(rule, severity, f"Replace the template placeholder{'s' if len(found) > 1 else ''} {shown} with your own words.")
+
+
+def too_long(draft: Draft, rule: str, severity: str) -> Finding | None:
+    tip_over, problem_over = WORD_BUDGET[draft.kind]
+    n = draft.words
+    if n > HUGE_WORDS:
+        return Finding(rule, "problem", f"At {n:,} words this is far longer than a message; cut it to a few short paragraphs of at most {tip_over} words.")
+    if n > problem_over:
+        return Finding(rule, "problem", f"At {n} words this is too long to read at a glance; trim the body to about {tip_over} words or fewer.")
+    if n > tip_over:
+        return Finding(rule, "tip", f"At {n} words it's a little long; see whether you can trim it to {tip_over} words or fewer.")
+    return None
+
+
+def names_reader(draft: Draft, rule: str, severity: str) -> Finding | None:
+    first = draft.reader_name.split()[0] if draft.reader_name else "Alex"
+    if not draft.greeting_name:
+        if draft.reader_name and draft.sentences and any(w in draft.reader_words for w in _plain_words(draft.sentences[0])):
+            return None  # "Thanks so much, Oluwaseun!" greets them in the first sentence
+        who = f"{first}'s name" if draft.reader_name else "their name"
+        return Finding(rule, severity, f'Open with a greeting that uses {who}, such as "Hi {first},".')
+    if draft.reader_name:
+        from ._draft import plain
+
+        greeted = {plain(w) for w in re.split(r"[\s-]+", draft.greeting_name)}
+        wanted = {plain(w) for w in re.split(r"[\s-]+", draft.reader_name) if len(plain(w)) > 1}
+        if not greeted & wanted:
+            # a wrong name is worse than none, whatever the kind
+            return Finding(rule, "problem", f'Your greeting says "{draft.greeting_name}", but this message is for {draft.reader_name}; fix the name.')
+    return None
+
+
+def _plain_words(sentence: str) -> set[str]:
+    from ._draft import plain
+
+    return {plain(w) for w in re.split(r"[\s,!?.:;-]+", sentence) if w}
+
+
+def opens_with_request(draft: Draft, rule: str, severity: str) -> Finding | None:
+    asks = _asks(draft)
+    if not asks:
+        example = "Would you be willing to introduce me to ...?" if draft.kind == "intro_request" else "Would you have 30 minutes for a coffee or a call in the next few weeks?"
+        return Finding(rule, severity, f'Ask plainly for what you want, for example "{example}"')
+    before = [s for s in draft.sentences[: asks[0]] if not _PLEASANTRY.search(s.strip())]
+    if len(before) >= 2:
+        return Finding(rule, severity, "Move your request up so it comes in the first sentence or two, right after the greeting.")
+    return None
+
+
+def ask_is_question(draft: Draft, rule: str, severity: str) -> Finding | None:
+    asks = _asks(draft)
+    if asks and not any("?" in draft.sentences[i] for i in asks):
+        return Finding(rule, severity, 'Phrase your request as a question ending in "?", so it is easy to answer with a yes.')
+    return None
+
+
+def short_meeting(draft: Draft, rule: str, severity: str) -> Finding | None:
+    if P.long_meeting.search(draft.body_low):
+        return Finding(rule, "problem", "Ask for 30 minutes rather than an hour or more; a short meeting is much easier to say yes to.")
+    if draft.kind == "request" and not P.short_meeting.search(draft.low):
+        return Finding(rule, "tip", "Say how long you need; asking for 30 minutes makes it an easy yes.")
+    return None
+
+
+def soon(draft: Draft, rule: str, severity: str) -> Finding | None:
+    if P.later_times.search(draft.body_low) and not P.soon_times.search(draft.body_low):
+        return Finding(rule, severity, "Offer times within the next week, so the meeting happens while it's fresh for both of you.")
+    return None
+
+
+def offers_choice(draft: Draft, rule: str, severity: str) -> Finding | None:
+    """One fixed slot that suits only the student is a problem; a choice or a "whatever suits you" is fine."""
+    low = draft.body_low
+    rigid = P.rigid.search(low)
+    days = {m.group(0) for m in P.days.finditer(low)}  # "Tuesday at 8" is one slot, not two
+    slots = len(days) if days else len({m.group(0) for m in P.times.finditer(low)})
+    if rigid or (slots <= 1 and not P.flexible.search(low)):
+        how = f' ("{_quote(draft, rigid)}")' if rigid else ""
+        return Finding(rule, "problem" if rigid or slots == 1 else severity,
+                       f"Offer them a choice{how}: two or three times, and say you'll fit around their schedule and place.")
+    return None
+
+
+def sent_within_24h(draft: Draft, rule: str, severity: str) -> Finding | None:
+    hours = draft.hours_since_meeting
+    if hours is not None and hours > THANK_YOU_HOURS:
+        return Finding(rule, severity, f"It has been about {hours:.0f} hours since you met, so send this today; next time aim for within {THANK_YOU_HOURS} hours.")
+    late = P.late.search(draft.body_low)
+    if hours is None and late:
+        return Finding(rule, severity, f'Your note says it comes late ("{_quote(draft, late)}"); send thank-yous within {THANK_YOU_HOURS} hours of meeting, while it is fresh for both of you.')
+    return None
+
+
+_JOB_ADVICE = 'Leave out the request for a job, referral or internship ("{found}"): ask for advice, and let them offer more if they want to.'
+
+
+def no_job_ask(draft: Draft, rule: str, severity: str) -> Finding | None:
+    """A sentence that asks for a job, referral, internship or their pay, however it is worded."""
+    for sentence, lemmas in zip(draft.sentences, draft.lemmas):
+        ask = forbidden_ask(sentence, lemmas=lemmas, general="?" in sentence or bool(P.favour.search(sentence.lower())))
+        if ask is None:
+            m = P.job_statement.search(lemmas)
+            if m and not P.negation.search(lemmas, max(0, m.start() - 30), m.start()):
+                return Finding(rule, severity, _JOB_ADVICE.format(found=sentence.strip()))
+            continue
+        return Finding(rule, severity, _JOB_ADVICE.format(found=sentence.strip()))
+    return None
+
+
+def names_who_to_meet(draft: Draft, rule: str, severity: str) -> Finding | None:
+    if draft.people:
+        return None
+    return Finding(rule, severity, "Say clearly whom you'd like to be introduced to, by name.")
+
+
+_MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "i", "i'm", "i'd", "i've", "i'll"}
+
+
+def personal(draft: Draft, rule: str, severity: str) -> Finding | None:
+    """Something about this reader in particular: their work, a post, a name that places them."""
+    text = P.generic_personal.sub(" ", draft.body_low)
+    if P.personal.search(text):
+        return None
+    for sentence in draft.sentences:  # "Your evidence to the Justice Committee ...": a proper noun beside them
+        words = sentence.split()
+        low = sentence.lower()
+        if not re.search(r"\b(?:you|your|yours)\b", low):
+            continue
+        for word in words[1:]:
+            core = word.strip(".,!?:;()\"'")
+            if core[:1].isupper() and core.lower() not in _MONTHS_DAYS and plain_word(core) not in draft.reader_words | draft.signer:
+                return None
+    return Finding(rule, severity, "Mention something specific about them, such as their role, their company or a post of theirs you liked, so they know why you chose them.")
+
+
+def plain_word(word: str) -> str:
+    from ._draft import plain
+
+    return plain(word)
+
+
+def restates_ask(draft: Draft, rule: str, severity: str) -> Finding | None:
+    if _asks(draft) or P.meeting.search(draft.body_low):
+        return None
+    return Finding(rule, severity, "Repeat your request briefly, for example whether they'd have time for a short chat in the next few weeks.")
