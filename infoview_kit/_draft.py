@@ -154,6 +154,14 @@ class Draft:
         return tuple(lemmatise(s) for s in self.sentences)
 
     @cached_property
+    def asks(self) -> list[int]:
+        """Indexes of the body sentences that make a request (an introduction, for intro_request)."""
+        from ._message_patterns import P
+
+        pattern = P.intro_ask if self.kind == "intro_request" else P.ask
+        return [i for i, s in enumerate(self.sentences) if pattern.search(s.lower())]
+
+    @cached_property
     def words(self) -> int:
         return len(re.findall(r"[^\s]+", re.sub(r"\s[-\u2014]\s", " ", self.body)))
 

@@ -15,7 +15,6 @@ to "we", and whether a request is *for me* is exactly what the job-ask rules nee
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Written forms that carry meaning the lemma would lose, kept verbatim.
 _KEEP = frozenset(
@@ -34,17 +33,24 @@ _INFORMAL = {
     "im": "i am", "ive": "i have", "id": "i would", "dont": "do not", "doesnt": "does not",
     "didnt": "did not", "cant": "can not", "wont": "will not", "isnt": "is not", "arent": "are not",
     "whats": "what is", "thats": "that is", "hows": "how is", "theres": "there is", "youre": "you are",
-    "thx": "thanks", "ty": "thank you", "tmrw": "tomorrow", "wk": "week", "mins": "minutes", "min": "minutes",
+    "wat": "what", "wut": "what", "wht": "what", "hw": "how", "abt": "about", "bc": "because", "rn": "right now",
+    "tbh": "to be honest", "idk": "i do not know", "ppl": "people", "thx": "thanks", "ty": "thank you", "tmrw": "tomorrow", "wk": "week", "mins": "minutes", "min": "minutes",
     "hr": "hr", "hrs": "hours", "cv's": "cvs", "resumé": "resume", "résumé": "resume", "résumés": "resumes",
 }
-_CONTRACTIONS = (
-    (re.compile(r"\bcan't\b"), "can not"), (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\bshan't\b"), "shall not"), (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'re\b"), " are"), (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'ll\b"), " will"), (re.compile(r"'d\b"), " would"),
-    (re.compile(r"\b(what|that|it|who|where|how|there|here|when|why|he|she|this)'s\b"), r"\1 is"),
-    (re.compile(r"'s\b"), ""),  # a possessive: "the company's" reads as "the company"
-)
+_CONTRACTIONS = {"can't": "can not", "won't": "will not", "shan't": "shall not", "i'm": "i am"}
+_CONTRACTION = re.compile(r"\b(?:can't|won't|shan't|i'm)\b|n't\b|'(?:re|ve|ll|d)\b|\b(?:what|that|it|who|where|how|there|here|when|why|he|she|this)'s\b|'s\b")
+_SUFFIXES = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would", "'s": ""}
+
+
+def _expand(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if found in _CONTRACTIONS:
+        return _CONTRACTIONS[found]
+    if found in _SUFFIXES:
+        return _SUFFIXES[found]  # "'s" alone is a possessive: "the company's" reads as "the company"
+    return found[:-2] + " is"  # "what's" -> "what is"
+
+
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*|[^\sa-z0-9]")
 
 
@@ -55,9 +61,7 @@ def straighten(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Lower-case *text*, expand contractions and text-speak, one space between words."""
-    low = straighten(text).lower()
-    for pattern, replacement in _CONTRACTIONS:
-        low = pattern.sub(replacement, low)
+    low = _CONTRACTION.sub(_expand, straighten(text).lower())
     words = [_INFORMAL.get(w, w) for w in low.split()]
     return " ".join(words)
 
@@ -69,17 +73,24 @@ _OVERRIDES = {"opening": "opening", "openings": "opening", "based": "based", "go
               "wages": "wage", "stipends": "stipend", "referees": "referee", "references": "reference"}
 
 
-@lru_cache(maxsize=20000)
+_LEMMAS: dict[str, str] = {}  # every lemma found so far: a plain dict lookup is the fast path
+
+
 def lemma(word: str) -> str:
     """The dictionary form of one lower-case *word* ("hiring" -> "hire"), pronouns kept as written."""
     if word in _KEEP or not word[0].isalpha() or len(word) < 3:
         return word
     if word in _OVERRIDES:
         return _OVERRIDES[word]
+    if word in _LEMMAS:
+        return _LEMMAS[word]
     from simplemma import lemmatize  # loads its English dictionary on first use
 
     found = lemmatize(word, lang="en")
-    return found.lower() if found else word
+    found = found.lower() if found else word
+    if len(_LEMMAS) < 50000:
+        _LEMMAS[word] = found
+    return found
 
 
 def lemmatise(text: str) -> str:
@@ -88,7 +99,7 @@ def lemmatise(text: str) -> str:
     ``lemmatise("Are you hiring?") == "are you hire ?"``: patterns over this string match every
     inflection of the words they name.
     """
-    return " ".join(lemma(token) for token in _WORD.findall(normalise(text)))
+    return " ".join(_LEMMAS.get(token) or lemma(token) for token in _WORD.findall(normalise(text)))
 
 
 # A clause boundary inside a sentence: a semicolon, a dash between words, or a comma before a

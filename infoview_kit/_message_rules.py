@@ -97,12 +97,15 @@ def _quote(draft: Draft, match: re.Match[str]) -> str:
 
 def _asks(draft: Draft) -> list[int]:
     """Indexes of the body sentences that make a request (an introduction, for intro_request)."""
-    pattern = P.intro_ask if draft.kind == "intro_request" else P.ask
-    return [i for i, s in enumerate(draft.sentences) if pattern.search(s.lower())]
+    return draft.asks
+
+
+# Every placeholder shape has one of these; most drafts have none, and the full pattern is slow.
+_MAYBE_PLACEHOLDER = re.compile(r"[\[{<]|___|XXX|TODO|FIXME|TBD|(?i:\binsert\b|\bhere\b|lorem)")
 
 
 def no_placeholders(draft: Draft, rule: str, severity: str) -> Finding | None:
-    found = find_placeholders(draft.text)
+    found = find_placeholders(draft.text) if _MAYBE_PLACEHOLDER.search(draft.text) else []
     if not found:
         return None
     quoted = [f'"{p}"' for p in found[:3]] + ([f"{len(found) - 3} more"] if len(found) > 3 else [])

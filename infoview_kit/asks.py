@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._language import lemmatise
 
@@ -57,8 +58,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "job": (
         r"\b(?:hire|employ|recruit|onboard|interview|fire up) (?:me|myself|someone like me|people like me|a person like me)\b",
         r"\b(?:take|bring|have|accept|welcome|keep) me (?:on|as|in|into|aboard|onboard|for|at|to your)\b",
-        r"\b(?:i|me)\b(?: [a-z]+){0,3} (?:be|being|(?<!to )get|getting) (?:consider|bring on|brought on|take on|taken on|hire|recruit|employ|shortlist|accept|onboard|interview)\b",
+        r"\b(?:i|me)\b(?: [a-z]+){0,3} (?:be|being|(?<!to )get|getting) (?:consider|add|put|place|include|list|fit|slot|bring on|brought on|take on|taken on|hire|recruit|employ|shortlist|accept|onboard|interview)\b",
         r"\b(?:love|like|hope|keen|happy|grateful|glad) to be consider\b",
+        r"\blet me (?:come on board|come aboard|join|work|start|come in|come and work)\b|\b(?:could|can|might|may) i be one of (?:them|those|you)\b",
         r"\btake on me\b|\btake me\s*[?.!]|\bable to take me\b",
         r"\b(?:employment|post|position|job|role|spot|vacancy|opening)\b[^?.!]{0,30}\bfor (?:me|myself)\b",
         r"\bfor (?:a|an|someone|somebody|people|person) (?:[a-z-]+ ){0,3}like (?:me|myself|mine)\b",
@@ -92,6 +94,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "internship": (
         rf"\b(?:host|take|accept|have|place|offer|give|find|get|consider|welcome) me\b[^?.!]{{0,50}}\b{_INTERN_NOUN}\b",
         rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:for me|for myself|for my)\b",
+        rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:offer|give|find|get|arrange) me\b",
         rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please |ever )?(?:intern|shadow|tag along|sit in|sit with|observe|join|do|get|have|come in|come and|be an? |be your |be consider|be accept|spend|volunteer|work|help out)\b[^?.!]{{0,80}}\b(?:{_INTERN_NOUN}|shadow)\b",
         rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please )?(?:intern|shadow|tag along|sit in)\b",
         rf"\bi (?:could|can|may|might|would love to|would like to|want to|wish to|hope to) (?:intern|shadow|tag along|sit in|do (?:a|an|my|the|some) {_INTERN_NOUN}|do {_INTERN_NOUN}|join)\b[^?.!]{{0,40}}\b(?:{_AT_THEM}|with you)\b",
@@ -136,10 +139,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "pay": (
         rf"\byour (?!take |view |opinion |thought |advice |experience |perspective |sense |feel |guess |idea |level )(?:[a-z-]+ ){{0,2}}?{_PAY}\b",
         rf"\byou (?:personally |actually |usually |currently )?(?:make|earn|clear|take home|pull in|bring home|bring in|end up with|charge|bill)\b(?=.*(?:{_PAY}|\b(?:how much|what|a year|per|a month|an hour|each month|enough|more than|less than|over|under|above|six|five|\d)\b))",
-        rf"\byou (?:personally |actually |usually |currently )?(?:get|got|receive|land|get pay|be pay|are pay|were pay)\b(?=[^?.!]{{0,30}}\b{_PAY}\b)",
+        rf"\byou (?:personally |actually |usually |currently )?(?:get|got|receive|land|get pay|be pay|are pay|were pay|hold|own|have)\b(?=[^?.!]{{0,30}}\b{_PAY}\b)",
         rf"\bhow much (?:[a-z]+ ){{0,3}}?(?:do|did|does|would|will|have)? ?you (?:make|earn|get|got|take home|charge|receive|bill)\b",
         rf"\b(?:what|how much)\b[^?.!]{{0,30}}\b(?:do|did|does) you (?:personally |usually |actually )?(?:make|earn|get|take home|receive|bring home|charge)\b",
         rf"\b(?:are|were|be) you (?:pay|paid)\b",
+        rf"\bhow much {_PAY}\b[^?.!]{{0,30}}\byou\b",
         r"\b(?:pay|pays|paid) (?:you|yours)\b|\byou (?:be|are|were|get) (?:pay|paid)\b|\byours pay\b",
         rf"\b{_PAY}\b[^?.!]{{0,40}}\b(?:for|to) you\b(?! to)",
         rf"\bwhat {_PAY} (?:band|grade|scale|level|bracket) (?:are|were|be) you\b|\bwhich {_PAY} (?:band|grade|bracket)\b[^?.!]{{0,10}}\byou\b",
@@ -151,7 +155,81 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_COMPILED = {category: re.compile("|".join(f"(?:{p})" for p in patterns)) for category, patterns in _PATTERNS.items()}
+
+# The words (lemmas) and phrases at least one of which every pattern of a category needs. A
+# sentence with none of them skips that category's much slower patterns: most sentences of a
+# request mention no job at all, and the checker runs on every keystroke. A set lookup and a few
+# substring tests cost microseconds. Keep these in step with ``_PATTERNS``: a pattern whose words
+# are missing here can never fire (the corpus tests would show it).
+_COMMON = frozenset("a an the to me my i am is are with your you for of in on at be".split())
+
+
+def _needs(words: str, phrases: str = "") -> tuple[frozenset[str], frozenset[str]]:
+    """(single words, word pairs): a phrase is present only if each of its word pairs is, so one
+    pair with a less common word in it stands for the phrase."""
+    pairs, singles = set(), set(words.split())
+    for phrase in (p.split() for p in phrases.split(",") if p.strip()):
+        if len(phrase) == 1:
+            singles.add(phrase[0])
+            continue
+        candidates = [f"{a} {b}" for a, b in zip(phrase, phrase[1:])]
+        rare = [c for c in candidates if not set(c.split()) <= _COMMON]
+        pairs.add(rare[-1] if rare else candidates[-1])
+    return frozenset(singles), frozenset(pairs)
+
+
+def word_pairs(lemmas: str) -> set[str]:
+    """Each pair of neighbouring words in *lemmas* ("take me on" -> {"take me", "me on"})."""
+    words = lemmas.split()
+    return {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+
+_NEEDS = {
+    "internship": _needs(
+        "internship intern placement co-op coop apprenticeship apprentice traineeship trainee praktikum practicum stage "
+        "returnship secondment externship observership residency fellowship attachment return-to-work rotation shadow "
+        "shadowing volunteer pre-apprentice industrial",
+        "work experience, work-experience, vacation scheme, summer analyst, summer associate, summer program, summer scheme, "
+        "sandwich year, placement year, tag along, sit in, sit with, for free, consider me, help out, ride along",
+    ),
+    "referral": _needs(
+        "refer referral reference referee recommend recommendation endorse endorsement vouch champion testimonial sponsor "
+        "suitability recommender cv cvs resume resumes portfolio application candidacy candidature profile linkedin "
+        "reliable solid trustworthy hardworking hard-working qualified capable",
+        "good word, heads-up, heads up, my name, my detail, my email, my contact, my info, my work, my writing, my number, "
+        "about me, i am good, i am a good, i am great, i am a great, i am strong, i am a strong, i am worth, i am the right, "
+        "i am a fit, introduce me to, me to the, me to your, me with the, me with your, me in front of, put me forward, "
+        "put my name, back me, back my, support my, forward my, speak to my, speak for my, speak up for",
+    ),
+    "job": _needs(
+        "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
+        "slot opportunity room space scope chance candidature candidacy candidate gig contract offer staff headcount "
+        "consider apply fill",
+        "for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
+        "take on, on board, aboard, work for, work at, work in, work with, work on, start at, start in, start with, "
+        "join you, come work, possible to, possible for me, one of them, one of those, let me, be add, be put, be place, "
+        "be include, be list, be fit, be slot, be bring, be brought, be take, get in, get on, place for, place on, "
+        "place in, place at, get me, find me, give me, offer me, land me, help me, tell me, inform me, notify me, ping me, "
+        "good word, heads up",
+    ),
+    "pay": _needs(
+        "salary salaries pay paid paycheck payslip income compensation comp wage wages earnings earn bonus take-home rate "
+        "fee ctc ote package remuneration band grade equity stock option rsu raise pension commission stipend allowance "
+        "money overtime net gross base charge bill figure clear hourly make land",
+        "pull in, bring in, bring home, take home, how much",
+    ),
+}
+
+
+def _may_match(category: str, tokens: set[str], pairs: set[str]) -> bool:
+    words, needed_pairs = _NEEDS[category]
+    return not words.isdisjoint(tokens) or not needed_pairs.isdisjoint(pairs)
+
+
+@lru_cache(maxsize=None)
+def _compiled(category: str) -> re.Pattern[str]:
+    """The category's patterns as one regular expression, compiled on first use (import stays light)."""
+    return re.compile("|".join(f"(?:{p})" for p in _PATTERNS[category]))
 
 # Words that turn a pay question from *theirs* to the field's, or show it is about the process.
 _PAY_GENERAL = re.compile(r"\b(?:not the number|without (?:go|going|get|getting) into|negotiat|approach|strategy|in general)")
@@ -181,8 +259,10 @@ class Ask:
         return _REASONS[self.category]
 
 
-def _search(category: str, lemmas: str) -> re.Match[str] | None:
-    for match in _COMPILED[category].finditer(lemmas):
+def _search(category: str, lemmas: str, tokens: set[str], pairs: set[str]) -> re.Match[str] | None:
+    if not _may_match(category, tokens, pairs):
+        return None
+    for match in _compiled(category).finditer(lemmas):
         if _NEGATION.search(lemmas, max(0, match.start() - 45), match.start()):
             continue  # "I'm not asking you to hire me"
         return match
@@ -286,15 +366,16 @@ def forbidden_ask(text: str, *, lemmas: str | None = None, general: bool = True)
     messages are full of requests (for a coffee, a call) that share those words.
     """
     lemmas = lemmatise(text) if lemmas is None else lemmas
+    tokens, pairs = set(lemmas.split()), word_pairs(lemmas)
     for category in ("internship", "referral", "job"):
-        match = _search(category, lemmas)
+        match = _search(category, lemmas, tokens, pairs)
         if match:
             return Ask(category, match.group(0).strip())
     if general:
         found = _general_ask(lemmas)
         if found:
             return found
-    match = _search("pay", lemmas)
+    match = _search("pay", lemmas, tokens, pairs)
     if match and not _PAY_GENERAL.search(lemmas):
         return Ask("pay", match.group(0).strip())
     return None

@@ -35,13 +35,17 @@ _QUESTION_START = re.compile(
     _I,
 )
 # Answered by the company's own site in a minute: asking them wastes the half hour.
+# Answered by the company's own site in a minute: asking them wastes the half hour. A company
+# is "your company", "the firm" or a name in capitals ("What does Greenfield Energy do?").
+_COMPANY = r"(?:(?:your|the|this) (?:company|firm|organi[sz]ation|startup|start-up|business|employer|agency|studio|lab|bank|school|charity)|(?-i:[A-Z][\w&'.-]*)(?: (?-i:[A-Z][\w&'.-]*)){0,3})"
 _SEARCHABLE = re.compile(
-    r"\bwhat does (?:your|the) (?:company|firm|organi[sz]ation|startup|business|employer) (?:do|make|sell)\b"
-    r"|\bwhere (?:is|are) (?:your|the) (?:office|offices|company|headquarters|hq)\b|\bwhere are you (?:based|located)\b"
-    r"|\bhow (?:many people|many employees|big|large) (?:work at|does|is) (?:your|the) (?:company|firm)\b"
-    r"|\bwhen was (?:your|the) (?:company|firm) (?:founded|started)\b|\bwho (?:founded|runs|owns) (?:your|the) company\b"
-    r"|\bwhat (?:products|services) (?:do|does) (?:you|your company) (?:sell|offer|make)\b"
-    r"|\bwhat(?:'s| is) (?:your|the) company(?:'s)? (?:mission|website|name)\b|\bwho is (?:your|the) ceo\b",
+    rf"\bwhat (?:exactly |actually )?does {_COMPANY} (?:actually |exactly )?(?:do|make|sell|build|offer|produce)\b"
+    rf"|\bwhere (?:is|are) {_COMPANY}(?:'s)? (?:based|located|headquartered)\b|\bwhere (?:is|are) (?:your|the) (?:office|offices|company|headquarters|headquarter|hq)\b"
+    r"|\bwhere are you (?:based|located)\b"
+    rf"|\bhow (?:many people|many employees|many staff|big|large) (?:work at|does|is|are there at|have) {_COMPANY}\b|\bhow many (?:employees|people|staff) (?:does|do|have) {_COMPANY}"
+    rf"|\bwhen (?:was|did) {_COMPANY} (?:founded|started|start|founded|launched|set up)\b|\bwho (?:founded|started|runs|owns|is the ceo of) {_COMPANY}"
+    rf"|\bwhat (?:products|services|games|apps) (?:do|does|has) (?:you|{_COMPANY}) (?:sell|offer|make|released|release|build)\b"
+    rf"|\bwhat(?:'s| is) (?:your|the) company(?:'s)? (?:mission|website|name)\b|\bwho is (?:your|the) ceo\b|\bwhat (?:is|does) {_COMPANY}(?:'s)? (?:main )?(?:business|product)\b",
     _I,
 )
 _FIELD_PAY = re.compile(r"\b(?:salary|salaries|pay|compensation|paid|earn)\b", _I)
@@ -62,9 +66,13 @@ class QuestionVerdict:
     """Whether a question suits an informational interview, and why."""
 
     question: str
-    ok: bool
     reason: str
     severity: str  # "ok", "tip" (fine, could be better) or "problem" (don't ask it)
+
+    @property
+    def ok(self) -> bool:
+        """True unless the question should be dropped or rewritten (a tip still counts as ok)."""
+        return self.severity != "problem"
 
     def __post_init__(self) -> None:
         if self.severity not in ("ok", "tip", "problem"):
@@ -89,19 +97,19 @@ def check_question(text: str) -> QuestionVerdict:
         raise TypeError(f"check_question expects the question as text (str), not {type(text).__name__}.")
     question = " ".join(text.translate({0x2019: "'", 0x2018: "'"}).split())
     if not question:
-        return QuestionVerdict("", False, "Write a question first.", "problem")
+        return QuestionVerdict("", "Write a question first.", "problem")
     ask = forbidden_ask(question)
     if ask is not None:
-        return QuestionVerdict(question, False, ask.reason, "problem")
+        return QuestionVerdict(question, ask.reason, "problem")
     if "?" not in question and not _QUESTION_START.match(normalise(question)) and not _ASKS_INDIRECTLY.search(question):
-        return QuestionVerdict(question, False, 'This reads as a statement; phrase it as a question, ending with "?".', "problem")
+        return QuestionVerdict(question, 'This reads as a statement; phrase it as a question, ending with "?".', "problem")
     if _SEARCHABLE.search(question):
-        return QuestionVerdict(question, True, "A quick look at their website answers this; ask for their view instead, such as what surprised them about the company.", "tip")
+        return QuestionVerdict(question, "A quick look at their website answers this; ask for their view instead, such as what surprised them about the company.", "tip")
     if _FIELD_PAY.search(question):
-        return QuestionVerdict(question, True, "Fine to ask about the field rather than their own pay, but salary surveys answer it; asking what moves pay up or down gets more from them.", "tip")
+        return QuestionVerdict(question, "Fine to ask about the field rather than their own pay, but salary surveys answer it; asking what moves pay up or down gets more from them.", "tip")
     if _CLOSED_START.match(question) and not _OPEN_IN_SPIRIT.search(question):
-        return QuestionVerdict(question, True, 'This invites a one-word answer; open it up with "what", "how" or "why" (e.g. "What do you enjoy most about ...?").', "tip")
-    return QuestionVerdict(question, True, "A good open question.", "ok")
+        return QuestionVerdict(question, 'This invites a one-word answer; open it up with "what", "how" or "why" (e.g. "What do you enjoy most about ...?").', "tip")
+    return QuestionVerdict(question, "A good open question.", "ok")
 
 
 QUESTION_BANK: dict[str, tuple[str, ...]] = {

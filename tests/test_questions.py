@@ -80,6 +80,9 @@ def test_good_questions_that_mention_hiring_or_networking_pass_cleanly(question)
         ("Where is your office?", "website"),
         ("Where are you based?", "website"),
         ("When was the company founded?", "website"),
+        ("What does Greenfield Energy do?", "website"),
+        ("Where is Brightline Health based?", "website"),
+        ("How many employees does Acme Robotics have?", "website"),
         # judgment call: pay in the field, not theirs, is fine but better found in surveys
         ("What salary range should a junior expect in this field?", "salary surveys"),
     ],
@@ -185,6 +188,13 @@ def test_verdict_shows_as_escaped_html_and_plain_text():
     assert "good open question" in ok_html
 
 
+def test_ok_follows_from_severity():
+    """Is a verdict ok exactly when it is not a problem, so the two can never disagree?"""
+    assert QuestionVerdict("Why?", "fine", "tip").ok
+    assert QuestionVerdict("Why?", "fine", "ok").ok
+    assert not QuestionVerdict("Will you hire me?", "no", "problem").ok
+
+
 def test_verdict_rejects_unknown_severity():
     with pytest.raises(ValueError, match="severity"):
-        QuestionVerdict("Why?", True, "fine", "great")
+        QuestionVerdict("Why?", "fine", "great")
