@@ -149,17 +149,34 @@ class Draft:
         return tuple(sentences(self.body))
 
     @cached_property
-    def lemmas(self) -> tuple[str, ...]:
-        """Each body sentence as lemmas (see ``_language.lemmatise``)."""
-        return tuple(lemmatise(s) for s in self.sentences)
+    def lemmas(self) -> "_Lemmas":
+        """Each body sentence as lemmas (see ``_language.lemmatise``), worked out when first asked for."""
+        return _Lemmas(self.sentences)
+
+    def is_ask(self, index: int) -> bool:
+        """Whether body sentence *index* makes a request (an introduction, for intro_request)."""
+        found = self._ask_cache.get(index)
+        if found is None:
+            from ._message_patterns import P
+
+            pattern = P.intro_ask if self.kind == "intro_request" else P.ask
+            found = self._ask_cache[index] = bool(pattern.search(self.sentences[index].lower()))
+        return found
 
     @cached_property
-    def asks(self) -> list[int]:
-        """Indexes of the body sentences that make a request (an introduction, for intro_request)."""
-        from ._message_patterns import P
+    def _ask_cache(self) -> dict[int, bool]:
+        return {}
 
-        pattern = P.intro_ask if self.kind == "intro_request" else P.ask
-        return [i for i, s in enumerate(self.sentences) if pattern.search(s.lower())]
+    @cached_property
+    def first_ask(self) -> int | None:
+        """The index of the first body sentence that makes a request, or None (read in order, so
+        a draft that opens with its request costs one look)."""
+        return next((i for i in range(len(self.sentences)) if self.is_ask(i)), None)
+
+    @cached_property
+    def asks_as_question(self) -> bool:
+        """Whether some request is phrased as a question (ends in "?")."""
+        return any("?" in s and self.is_ask(i) for i, s in enumerate(self.sentences))
 
     @cached_property
     def words(self) -> int:
@@ -218,6 +235,25 @@ class Draft:
         if titled or len(names) >= 2 or (names and plain(names[0]) in self._related):
             return [" ".join(run)]
         return []
+
+
+class _Lemmas:
+    """The lemmas of a draft's sentences, each computed on first use and kept."""
+
+    def __init__(self, sentences: tuple[str, ...]) -> None:
+        self._sentences = sentences
+        self._done: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> str:
+        if index not in self._done:
+            self._done[index] = lemmatise(self._sentences[index])
+        return self._done[index]
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self._sentences)))
 
 
 def read_draft(text: str, kind: str, reader_name: str | None, hours: float | None) -> Draft:

@@ -107,11 +107,11 @@ P = SimpleNamespace(
         r"apolog(?:y|ies|ise|ize)", r"obrigad[oa]", r"gracias", r"merci", r"danke", r"grazie", r"shukran", r"asante", r"salam",
         r"totally (?:fine|ok|okay|understand)", r"(?:no|not a) problem", r"if (?:it's|that's) (?:ok|okay|alright|fine)",
         r"would you mind", r"glad", r"delighted", r"kind", r"lovely", r"saludos", r"abra[cç]os?", r"forgive", r"(?<=\n)best", r"all the best",
-        r"no stress", r"(?:entirely|completely|perfectly|totally) fine", r"fine to say no", r"would (?:love|be (?:great|wonderful|amazing|grateful))",
+        r"no stress", r"salamat", r"diolch", r"terima kasih", r"kiitos", r"takk", r"spasibo", r"xie xie", r"toda", r"gracias", r"merci", r"(?:entirely|completely|perfectly|totally) fine", r"fine to say no", r"would (?:love|be (?:great|wonderful|amazing|grateful))",
         r"if you ever", r"whenever (?:works|suits|you)", r"happy to", r"grateful", r"obrigad[oa]", r"cheers",
     ),
     demanding=_any(
-        r"asap", r"as soon as possible", r"you (?:must|have to|need to)", r"i (?:expect|insist|demand)",
+        r"asap", r"as soon as possible", r"you (?:must|have to|need to)(?! (?:be|get|have|receive|hear|see|know|feel|think|find|deal|hear))", r"i (?:expect|insist|demand)",
         r"immediately", r"urgent(?:ly)?", r"right away", r"i need (?:you|your|an answer|a response|a reply)",
         r"(?:get back to me|respond|reply|answer) (?:by|within|before|today|tomorrow)",
         r"(?:confirm|reply|respond|answer|get back|let me know|send|tell me|write back|decide)[^.!?\n]{0,40}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
@@ -185,7 +185,7 @@ P = SimpleNamespace(
         flags=_I,
     ),
     why=_any(
-        r"because", r"since", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|ask|understand|talk|get)",
+        r"because", r"since(?! (?:the|last|we|our|then|\d|graduation|uni|college|school|you left|my last|early|late))", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|ask|understand|talk|get)",
         r"curious", r"interested in", r"i(?:'d| would) love to (?:learn|hear|ask)", r"advice (?:on|about)",
         r"(?:want|wants|hoping|hope) to (?:learn|hear|understand|ask|move|get|go)", r"as (?:an?|someone) ", r"(?:her|his|their) (?:view|advice|perspective|experience|take|insight)",
         r"i(?:'m| am) (?:trying|working|finishing|studying|moving|doing|writing|learning|making|planning|hoping|switching|exploring|thinking)",
@@ -214,15 +214,15 @@ P = SimpleNamespace(
         r"(?:surely|at least) you (?:could|can|have)", r"never heard back", r"heard nothing", r"disappoint(?:ing|ed)", r"supposed to", r"(?:rude|common courtesy)", r"i (?:thought|assumed) you would",
     ),
     # --- scheduling ---
-    thanks=_any(r"thanks?", r"thank you", r"thankful", r"thx", r"grateful", r"appreciate", r"appreciated", r"obrigad[oa]", r"gracias",
-                r"merci", r"danke", r"grazie", r"shukran", r"asante", r"arigato", r"dhanyavaad", r"dank je", r"tack", r"cheers for"),
+    thanks=_any(r"thanks?", r"thank you", r"thankful", r"thx", r"grateful", r"appreciate", r"appreciated", r"obrigad[oa]", r"gracias", r"salamat", r"diolch", r"terima kasih", r"kiitos", r"takk", r"spasibo", r"xie xie",
+                r"kamsahamnida", r"gomawo", r"cam on", r"toda", r"dzi[eę]kuj[eę]", r"merci", r"danke", r"grazie", r"shukran", r"asante", r"arigato", r"dhanyavaad", r"dank je", r"tack", r"cheers for"),
     times=_any(
         _WEEKDAYS, r"weekend", r"(?:mon|tue|wed|thu|fri|sat|sun)", r"\d{1,2}\s?h\b", r"\d{1,2}[.:h]\d{2}", r"(?:next|this) (?:week|weekend)", r"tomorrow", r"mornings?", r"afternoons?", r"evenings?",
         r"lunch(?:time)?", r"noon", r"\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)", r"\d{1,2}:\d{2}",
         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}", r"\d{1,2}(?:st|nd|rd|th)",
     ),
     days=_any(
-        _WEEKDAYS, r"tomorrow", r"weekend", r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}",
+        _WEEKDAYS, r"mon", r"tue", r"wed", r"weds", r"thu", r"thur", r"fri", r"sat", r"sun", r"tomorrow", r"weekend", r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}",
         r"\d{1,2}(?:st|nd|rd|th)", r"(?:mornings?|afternoons?|evenings?|lunch(?:time)?)",
     ),
     soon_times=_any(
@@ -239,7 +239,7 @@ P = SimpleNamespace(
         r"whichever", r"either", r"or (?:any|another|a different) (?:other )?(?:time|day|place)", r"happy to (?:come|meet|do|go|adapt|change)",
         r"(?:is|are) (?:also )?(?:fine|ok|okay|good|great|perfect) (?:for me|too|as well|with me)", r"also fine", r"(?:better|easier) for you",
         r"(?:i|we) can (?:come|meet|do|adapt|adjust|move)", r"let me know (?:what|if|which|when)", r"(?:do|would|does) (?:any|either|one) of",
-        r"if (?:you|that) prefer", r"(?:up to|depends on) you", r"wherever", r"anywhere", r"or (?:we could|i could|a call|zoom|a video)",
+        r"if (?:you|that) prefer", r"what(?:'s| is) (?:good|best|easiest|easier) for you", r"tell me (?:what|when|which)", r"what works", r"(?:up to|depends on) you", r"wherever", r"anywhere", r"or (?:we could|i could|a call|zoom|a video)",
     ),
     enthusiasm=_any(
         r"can't wait", r"cannot wait", r"looking forward", r"look forward", r"excited", r"thrilled", r"delighted",

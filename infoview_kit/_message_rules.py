@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ._draft import Draft
 from ._message_patterns import P
-from .asks import forbidden_ask
+from .asks import forbidden_ask, may_ask
 from .placeholders import find_placeholders
 from .vocabulary import THANK_YOU_HOURS
 
@@ -95,13 +95,8 @@ def _quote(draft: Draft, match: re.Match[str]) -> str:
     return draft.body[match.start():match.end()].strip() if len(draft.body) == len(draft.body_low) else match.group(0).strip()
 
 
-def _asks(draft: Draft) -> list[int]:
-    """Indexes of the body sentences that make a request (an introduction, for intro_request)."""
-    return draft.asks
-
-
 # Every placeholder shape has one of these; most drafts have none, and the full pattern is slow.
-_MAYBE_PLACEHOLDER = re.compile(r"[\[{<]|___|XXX|TODO|FIXME|TBD|(?i:\binsert\b|\bhere\b|lorem)")
+_MAYBE_PLACEHOLDER = re.compile(r"[\[{<]|___|XXX|TODO|FIXME|TBD|(?i:\binsert\b|\w+ here\b|lorem)")
 
 
 def no_placeholders(draft: Draft, rule: str, severity: str) -> Finding | None:
@@ -150,19 +145,18 @@ def _plain_words(sentence: str) -> set[str]:
 
 
 def opens_with_request(draft: Draft, rule: str, severity: str) -> Finding | None:
-    asks = _asks(draft)
-    if not asks:
+    first = draft.first_ask
+    if first is None:
         example = "Would you be willing to introduce me to ...?" if draft.kind == "intro_request" else "Would you have 30 minutes for a coffee or a call in the next few weeks?"
         return Finding(rule, severity, f'Ask plainly for what you want, for example "{example}"')
-    before = [s for s in draft.sentences[: asks[0]] if not _PLEASANTRY.search(s.strip())]
+    before = [s for s in draft.sentences[:first] if not _PLEASANTRY.search(s.strip())]
     if len(before) >= 2:
         return Finding(rule, severity, "Move your request up so it comes in the first sentence or two, right after the greeting.")
     return None
 
 
 def ask_is_question(draft: Draft, rule: str, severity: str) -> Finding | None:
-    asks = _asks(draft)
-    if asks and not any("?" in draft.sentences[i] for i in asks):
+    if not draft.asks_as_question and draft.first_ask is not None:
         return Finding(rule, severity, 'Phrase your request as a question ending in "?", so it is easy to answer with a yes.')
     return None
 
@@ -209,7 +203,10 @@ _JOB_ADVICE = 'Leave out the request for a job, referral or internship ("{found}
 
 def no_job_ask(draft: Draft, rule: str, severity: str) -> Finding | None:
     """A sentence that asks for a job, referral, internship or their pay, however it is worded."""
-    for sentence, lemmas in zip(draft.sentences, draft.lemmas):
+    for i, sentence in enumerate(draft.sentences):
+        if not may_ask(sentence):
+            continue  # most sentences: no word any ask needs, so no lemmas needed either
+        lemmas = draft.lemmas[i]
         ask = forbidden_ask(sentence, lemmas=lemmas, general="?" in sentence or bool(P.favour.search(sentence.lower())))
         if ask is None:
             m = P.job_statement.search(lemmas)
@@ -255,6 +252,6 @@ def plain_word(word: str) -> str:
 
 
 def restates_ask(draft: Draft, rule: str, severity: str) -> Finding | None:
-    if _asks(draft) or P.meeting.search(draft.body_low):
+    if P.meeting.search(draft.body_low) or draft.first_ask is not None:
         return None
     return Finding(rule, severity, "Repeat your request briefly, for example whether they'd have time for a short chat in the next few weeks.")

@@ -94,7 +94,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "internship": (
         rf"\b(?:host|take|accept|have|place|offer|give|find|get|consider|welcome) me\b[^?.!]{{0,50}}\b{_INTERN_NOUN}\b",
         rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:for me|for myself|for my)\b",
-        rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:offer|give|find|get|arrange) me\b",
+        rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:you|they|your [a-z]+) (?:could|can|might|would|will) (?:offer|give|find|get|arrange) me\b",
         rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please |ever )?(?:intern|shadow|tag along|sit in|sit with|observe|join|do|get|have|come in|come and|be an? |be your |be consider|be accept|spend|volunteer|work|help out)\b[^?.!]{{0,80}}\b(?:{_INTERN_NOUN}|shadow)\b",
         rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please )?(?:intern|shadow|tag along|sit in)\b",
         rf"\bi (?:could|can|may|might|would love to|would like to|want to|wish to|hope to) (?:intern|shadow|tag along|sit in|do (?:a|an|my|the|some) {_INTERN_NOUN}|do {_INTERN_NOUN}|join)\b[^?.!]{{0,40}}\b(?:{_AT_THEM}|with you)\b",
@@ -195,17 +195,19 @@ _NEEDS = {
     "referral": _needs(
         "refer referral reference referee recommend recommendation endorse endorsement vouch champion testimonial sponsor "
         "suitability recommender cv cvs resume resumes portfolio application candidacy candidature profile linkedin "
-        "reliable solid trustworthy hardworking hard-working qualified capable",
+        "reliable solid trustworthy hardworking hard-working qualified capable tell say inform mention introduce connect "
+        "flag name-drop namedrop",
         "good word, heads-up, heads up, my name, my detail, my email, my contact, my info, my work, my writing, my number, "
         "about me, i am good, i am a good, i am great, i am a great, i am strong, i am a strong, i am worth, i am the right, "
-        "i am a fit, introduce me to, me to the, me to your, me with the, me with your, me in front of, put me forward, "
+        "i am a fit, introduce me to, put me forward, "
         "put my name, back me, back my, support my, forward my, speak to my, speak for my, speak up for",
     ),
     "job": _needs(
         "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
         "slot opportunity room space scope chance candidature candidacy candidate gig contract offer staff headcount "
-        "consider apply fill",
-        "for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
+        "apply fill",
+        "consider me, consider my, consider myself, consider someone, consider somebody, consider a, consider people, "
+        "consider hire, be consider, get consider, for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
         "take on, on board, aboard, work for, work at, work in, work with, work on, start at, start in, start with, "
         "join you, come work, possible to, possible for me, one of them, one of those, let me, be add, be put, be place, "
         "be include, be list, be fit, be slot, be bring, be brought, be take, get in, get on, place for, place on, "
@@ -215,8 +217,9 @@ _NEEDS = {
     "pay": _needs(
         "salary salaries pay paid paycheck payslip income compensation comp wage wages earnings earn bonus take-home rate "
         "fee ctc ote package remuneration band grade equity stock option rsu raise pension commission stipend allowance "
-        "money overtime net gross base charge bill figure clear hourly make land",
-        "pull in, bring in, bring home, take home, how much",
+        "money overtime net gross base charge bill figure clear hourly land",
+        "pull in, bring in, bring home, take home, how much, you make, you personally, you actually, you usually, "
+        "you currently, do you make, yours pay",
     ),
 }
 
@@ -224,6 +227,57 @@ _NEEDS = {
 def _may_match(category: str, tokens: set[str], pairs: set[str]) -> bool:
     words, needed_pairs = _NEEDS[category]
     return not words.isdisjoint(tokens) or not needed_pairs.isdisjoint(pairs)
+
+
+# Irregular forms of the words above, for reading a sentence before it is lemmatised.
+_IRREGULAR = {
+    "pay": "paid", "make": "made", "take": "took taken", "bring": "brought", "give": "gave given", "find": "found",
+    "get": "got gotten", "keep": "kept", "put": "put", "let": "let", "tell": "told", "come": "came", "begin": "began begun",
+    "send": "sent", "hold": "held", "win": "won", "write": "wrote written", "speak": "spoke spoken", "land": "landed",
+}
+
+
+def _forms(word: str) -> set[str]:
+    """*word* and the inflections English spelling gives it (over-generating is harmless here)."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word + "er", word + "ers"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word[:-1] + "ed"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in "aeiouwy":
+        forms |= {word + word[-1] + "ing", word + word[-1] + "ed"}
+    forms |= set(_IRREGULAR.get(word, "").split())
+    return forms
+
+
+@lru_cache(maxsize=None)
+def _surface_needs() -> tuple[frozenset[str], frozenset[str]]:
+    """Every written form of every needed word and word pair, built on first use."""
+    words: set[str] = {"available", "going", "coming", "anything", "something"}
+    pairs: set[str] = set()
+    for singles, needed_pairs in _NEEDS.values():
+        for word in singles:
+            words |= _forms(word)
+        for pair in needed_pairs:
+            first, second = pair.split()
+            pairs |= {f"{a} {b}" for a in _forms(first) for b in _forms(second)}
+    return frozenset(words), frozenset(pairs)
+
+
+_SPLIT_PUNCTUATION = str.maketrans({c: " " for c in ",.!?;:()[]{}\"/\u2019\u2018\u201c\u201d"})
+
+
+def may_ask(sentence: str) -> bool:
+    """A quick look, before any lemmas: could *sentence* hold a job, referral, internship or pay ask?
+
+    False means none of the words any pattern needs is there, in any form, so the checker can skip
+    the sentence; True means look properly with ``forbidden_ask``.
+    """
+    tokens = sentence.lower().translate(_SPLIT_PUNCTUATION).split()
+    words, pairs = _surface_needs()
+    if not words.isdisjoint(tokens):
+        return True
+    return not pairs.isdisjoint(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))
 
 
 @lru_cache(maxsize=None)
@@ -284,7 +338,7 @@ _TOPIC = {
         r"|\b(?:pass|forward|send|share|hand|show|give)\b[^?.!]{0,20}\bmy\b"
     ),
     "job": re.compile(
-        rf"\b(?:hire|employ|employment|recruit|job|role|position|post|opening|vacancy|vacancies|headcount|req|gig|shift|"
+        rf"\b(?:hire|employ|employment|recruit|job|role|position|opening|vacancy|vacancies|headcount|req|gig|shift|"
         rf"contract|spot|slot|opportunity|candidate|candidacy|candidature|application|apply|staff|a shot|a start|an entry)s?\b"
         rf"|\b(?:take|bring) (?:me |someone |anyone |people )?(?:on|aboard|onboard)\b|\bget me (?:on|in)\b"
         rf"|\b(?:work|start|join|come) (?:for|at|in|with|on|into) {_AT_THEM}|\bjoin {_AT_THEM}"
