@@ -228,7 +228,7 @@ class Draft:
         words = [w for w in run if plain(w) not in _PARTICLES]
         titled = any(plain(w) in _TITLES for w in run[:1])
         names = [w for w in words if plain(w) not in _TITLES]
-        if not names or {plain(w) for w in names} <= (self.reader_words | self.signer):
+        if not names or {plain(w) for w in names} <= self.reader_words or {plain(w) for w in names} & self.signer:
             return []
         if plain(names[-1]) in _ORG_WORDS:
             return []  # "Brightline Health" is a place, not a person

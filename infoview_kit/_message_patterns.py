@@ -52,7 +52,7 @@ P = SimpleNamespace(
         r"i(?:'d| would) love (?:to|a|the chance|your)", r"(?:have|has) (?:time|a moment|\d+ minutes|half an hour|some time|a few minutes) (?:for|to)",
         r"(?:accept|agree to|up for|down for|free for|available for) (?:a|an|\d+)", r"may i (?:ask|request|invite|have|buy)",
         r"(?:please|kindly) (?:let me know|consider|accept|share|tell)", r"(?:i|we) (?:could|can) (?:meet|talk|chat|speak|do)",
-        r"(?:would|could|will|can) (?:you|u) ", r"is it (?:possible|ok|okay)",
+        r"(?:would|could|will|can) (?:you|u) ", r"is it (?:possible|ok|okay)", r"might (?:i|we)",
     ),
     # a meeting, named in any words: a follow-up that names it still restates the ask
     meeting=_any(
@@ -108,7 +108,8 @@ P = SimpleNamespace(
         r"totally (?:fine|ok|okay|understand)", r"(?:no|not a) problem", r"if (?:it's|that's) (?:ok|okay|alright|fine)",
         r"would you mind", r"glad", r"delighted", r"kind", r"lovely", r"saludos", r"abra[cç]os?", r"forgive", r"(?<=\n)best", r"all the best",
         r"no stress", r"salamat", r"diolch", r"terima kasih", r"kiitos", r"takk", r"spasibo", r"xie xie", r"toda", r"gracias", r"merci", r"(?:entirely|completely|perfectly|totally) fine", r"fine to say no", r"would (?:love|be (?:great|wonderful|amazing|grateful))",
-        r"if you ever", r"whenever (?:works|suits|you)", r"happy to", r"grateful", r"obrigad[oa]", r"cheers",
+        r"if you ever", r"whenever (?:works|suits|you)", r"happy to", r"suits? you", r"works? for you", r"convenient for you",
+        r"at your convenience", r"onegai", r"yoroshiku", r"con cari[nñ]o", r"un saludo", r"alles gute", r"mit freundlichen", r"grateful", r"obrigad[oa]", r"cheers",
     ),
     demanding=_any(
         r"asap", r"as soon as possible", r"you (?:must|have to|need to)(?! (?:be|get|have|receive|hear|see|know|feel|think|find|deal|hear))", r"i (?:expect|insist|demand)",
@@ -129,8 +130,14 @@ P = SimpleNamespace(
         r"|\b(?:the|an|a|whole|entire|full) (?:whole |entire )?(?:afternoon|morning|day|evening)(?! (?:or|off|works|slot|if|that|next|this))(?= (?:with|together|going|so|to go|walking|shadowing|reviewing|at)|[.!?,])"
         r"|\b(?:spend|block (?:out|off)?|set aside|reserve|keep) (?:the|an|a|whole|entire|full)? ?(?:afternoon|morning|day|evening|couple of hours|few hours)\b"
         r"|\blonger (?:session|meeting|chat|call)\b|\b(?:half|full)[- ]day\b|\bhour and a half\b|\bas long as (?:possible|it takes|you can)\b"
-        r"|\b(?:from )?(?:1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:am|pm)?\s*(?:to|till|until|-|–)\s*(?:around |about )?(?:1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:am|pm)\b",
     ),
+    # a span of clock time ("1 to 4pm", "13:00-15:30"): its length is read by the rule
+    time_range=re.compile(
+        r"\b(1[0-2]|[01]?\d|2[0-3])(?:[:.h]([0-5]\d))?\s*(am|pm)?\s*(?:to|till|until|-|\u2013)\s*(?:around |about )?"
+        r"(1[0-2]|[01]?\d|2[0-3])(?:[:.h]([0-5]\d))?\s*(am|pm)?\b"
+    ),
+    # words before a span that make it a window of availability, not the meeting's length
+    window=re.compile(r"\b(?:free|available|around|between|anytime|any time|open|flexible|somewhere|any point|whenever|usually|office hours)\b"),
     call=_any(
         r"phone", r"calls?", r"video", r"zoom", r"teams", r"google meet", r"hangouts?", r"skype", r"facetime",
         r"virtual(?:ly)?", r"online", r"remote(?:ly)?",
@@ -171,7 +178,11 @@ P = SimpleNamespace(
         r"|\bi (?:want|wish|hope) to (?:work|join|intern) (?:at|in|for|with) your\b"
     ),
     attachment=_any(r"attach(?:ed|ing|ment|ments)?", r"enclos(?:ed|ing|ure)", r"please find"),
-    resume=_any(r"(?:my|a|the) (?:r[eé]sum[eé]|cv|c\.v\.|cover letter)", r"(?:my|a) (?:small |short |brief |little |design |work )?portfolio(?! project)"),
+    resume=_any(
+        r"(?:my|a|the) (?:r[eé]sum[eé]|cv|c\.v\.|cover letter)",
+        r"(?:attach|send|share|includ|enclos|look over|look at|review|forward|pass)[a-z]*[^.!?\n]{0,40}\b(?:my|a) (?:[a-z]+ )?portfolio",
+        r"(?:my|a) (?:[a-z]+ )?portfolio\b[^.!?\n]{0,40}\b(?:attach|send|share|look over|look at|review|forward|pass)",
+    ),
     # cased: "TODO" and "XXX" are placeholders, "todo" is a word
     placeholder=re.compile(
         r"\[[^\[\]\n]{1,80}\]|\{[^{}\n]{0,80}\}|<(?![^<>\n]*@)(?!https?:)[^<>\n]{1,80}>"
@@ -259,7 +270,8 @@ P = SimpleNamespace(
         r"i (?:learned|learnt|took away|reali[sz]ed|now know|now understand) (?:that|how|about|why|what|to|the)",
         r"i (?:appreciated|loved|enjoyed) (?:hearing|learning)",
         r"(?:learning|hearing) (?:about|how|that|what|why|your)",
-        r"you (?:mentioned|suggested|explained|said|recommended|pointed out|told me|shared|described|walked me through|showed)",
+        r"(?<!everything )(?<!all )you (?:mentioned|suggested|explained|said|recommended|pointed out|told me|shared|described|walked me through|showed)(?! with me *[.!,;]| *[.!]| today| yesterday| earlier)",
+        r"(?:i(?:'ll| will|'m| am)? )?going to (?!be\b|stay\b|keep in touch|see\b|talk\b|let\b|miss\b)[a-z]+", r"i(?:'ll| will) (?!be\b|stay\b|keep in touch|see\b|talk\b|let\b|never\b|always\b|remember our|miss\b)[a-z]+",
         r"(?:your|the) (?:advice|tips?|suggestions?|points?|story|insights?|take|thoughts|perspective|explanation|idea|"
         r"recommendations?) (?:on|about|to|that|regarding|for)",
         r"(?:the part|what you said|your point) about", r"(?:especially|particularly) (?:your|the|how|hearing|learning|what)",

@@ -161,8 +161,28 @@ def ask_is_question(draft: Draft, rule: str, severity: str) -> Finding | None:
     return None
 
 
+def _hours(hour: str, minute: str | None, half: str | None) -> float:
+    h = int(hour) % 12 + (12 if half == "pm" else 0) if half else int(hour)
+    return h + (int(minute) / 60 if minute else 0)
+
+
+def _long_span(low: str) -> bool:
+    """A clock-time span of an hour or more that is the meeting, not a window they could pick from."""
+    for m in P.time_range.finditer(low):
+        h1, m1, half1, h2, m2, half2 = m.groups()
+        if not (half1 or half2 or m1 or m2):
+            continue  # "2-3" alone could be anything
+        half1 = half1 or half2
+        start, end = _hours(h1, m1, half1), _hours(h2, m2, half2 or half1)
+        if end < start and not half2:
+            end += 12  # "11 to 2pm"
+        if end - start >= 1 and not P.window.search(low, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
 def short_meeting(draft: Draft, rule: str, severity: str) -> Finding | None:
-    if P.long_meeting.search(draft.body_low):
+    if P.long_meeting.search(draft.body_low) or _long_span(draft.body_low):
         return Finding(rule, "problem", "Ask for 30 minutes rather than an hour or more; a short meeting is much easier to say yes to.")
     if draft.kind == "request" and not P.short_meeting.search(draft.low):
         return Finding(rule, "tip", "Say how long you need; asking for 30 minutes makes it an easy yes.")
@@ -238,10 +258,15 @@ def personal(draft: Draft, rule: str, severity: str) -> Finding | None:
         low = sentence.lower()
         if not re.search(r"\b(?:you|your|yours)\b", low):
             continue
-        for word in words[1:]:
+        near = 0  # a proper noun within a few words after "you"/"your" places them
+        for word in words:
             core = word.strip(".,!?:;()\"'")
-            if core[:1].isupper() and core.lower() not in _MONTHS_DAYS and plain_word(core) not in draft.reader_words | draft.signer:
+            if core.lower() in ("you", "your", "yours"):
+                near = 7
+                continue
+            if near and core[:1].isupper() and core.lower() not in _MONTHS_DAYS and plain_word(core) not in draft.reader_words | draft.signer:
                 return None
+            near = max(0, near - 1)
     return Finding(rule, severity, "Mention something specific about them, such as their role, their company or a post of theirs you liked, so they know why you chose them.")
 
 
