@@ -11,17 +11,71 @@ from collections.abc import Iterable
 
 
 class FieldError(ValueError):
-    """One field of a form holds something the kit cannot use.
+    """One field of a form, a saved file or a CSV row holds something the kit cannot use.
+
+    The one error every boundary raises, so every form shows it the same way: right beside
+    the input named by :attr:`field` (see ``Form.show_field_error``).
 
     Attributes:
-        field: the dataclass field (and form input) the message is about.
-        message: one sentence saying what is wrong and how to fix it.
+        field: the dataclass field (and form input, or CSV column) the message is about; ""
+            when it is about the whole thing.
+        message: one sentence saying what is wrong and how to fix it (without saying where).
+        row: the spreadsheet row (the header is row 1) when the error is about a CSV, else None.
+        value: the value that could not be used, when there is one.
     """
 
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str, *, row: int | None = None,
+                 value: object = None, text: str | None = None):
+        super().__init__(text if text is not None else
+                         (f"{field}: {message}" if field else message))
         self.field = field
         self.message = message
+        self.row = row
+        self.value = value
+
+
+class FieldErrors(FieldError):
+    """Several fields are wrong at once; a form shows every one of them, not just the first.
+
+    Its own ``field`` and ``message`` are the first error's, so code that handles a single
+    :class:`FieldError` still says something true.
+    """
+
+    def __init__(self, errors: list[FieldError]):
+        first = errors[0]
+        super().__init__(first.field, first.message, row=first.row, value=first.value,
+                         text="; ".join(str(e) for e in errors))
+        self.errors = list(errors)
+
+
+def each_error(error: FieldError) -> list[FieldError]:
+    """The single errors inside ``error`` (itself, unless it is a :class:`FieldErrors`)."""
+    return list(getattr(error, "errors", [error]))
+
+
+class ErrorCollector:
+    """Run several field checks and raise all their errors together.
+
+    ``check = ErrorCollector(); name = check(clean_text, value, "name"); ...; check.done()``:
+    each call returns the check's result, or ``default`` when it raised a FieldError.
+    """
+
+    def __init__(self):
+        self.errors: list[FieldError] = []
+
+    def __call__(self, function, *args, default: object = "", **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except FieldError as exc:
+            self.errors.extend(each_error(exc))
+            return default
+
+    def done(self) -> None:
+        """Raise the one error found, or a :class:`FieldErrors` for several; else nothing."""
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise FieldErrors(self.errors)
 
 
 def clean_text(value: object, field: str, *, label: str | None = None, required: bool = False,

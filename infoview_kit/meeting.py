@@ -19,6 +19,7 @@ from .fields import FieldError, clean_text, one_of
 from .records import ProspectRecords
 from .render import escape
 from .storage import atomic_write_text, work_dir
+from .vocabulary import THANK_YOU_HOURS
 
 #: How the meeting happens.
 MODES = ("in_person", "video", "phone")
@@ -31,7 +32,7 @@ MIN_MINUTES, MAX_MINUTES = 15, 60
 #: In person you arrive this early; calls start exactly on time.
 EARLY_IN_PERSON = dt.timedelta(minutes=5)
 #: The thank-you note goes out within this long after the meeting.
-THANK_YOU_WITHIN = dt.timedelta(hours=24)
+THANK_YOU_WITHIN = dt.timedelta(hours=THANK_YOU_HOURS)
 
 MEETING_FILE = "meeting.json"
 
@@ -126,7 +127,7 @@ class MeetingPlan:
             "not a job.",
             f"Wrap up by {_clock(self.end_by)}, as promised; stay longer only if they choose to.",
             "Thank them again at the end.",
-            f"Send a thank-you note by {_when(self.thank_you_by)} (within 24 hours), "
+            f"Send a thank-you note by {_when(self.thank_you_by)} (within {THANK_YOU_HOURS} hours), "
             "and follow up with anyone they suggest you contact.",
         ]
         return items

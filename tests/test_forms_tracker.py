@@ -12,8 +12,10 @@ import pandas as pd
 import pytest
 
 from kit_paths import DATA
-from infoview_kit.forms.tracker import OutreachTrackerForm, meeting_tracker, outreach_tracker
-from infoview_kit.tracker import LOG_FILE, OutreachLog
+from infoview_kit.forms.tracker import OutreachTrackerForm, outreach_tracker
+from infoview_kit.graded_cells import meeting_tracker
+from infoview_kit.log_format import LOG_FILE
+from infoview_kit.tracker import OutreachLog
 
 
 def _fill(form: OutreachTrackerForm, name: str, **values) -> None:
@@ -43,7 +45,7 @@ def test_every_input_has_a_plain_text_label(work_dir):
 
 def test_adding_a_message_saves_it_and_offers_it_for_recording(work_dir):
     form = outreach_tracker()
-    _fill(form, "Ana Ruiz", relationship="network_of_network", channel="intro",
+    _fill(form, "Ana Ruiz", connection="network_of_network", channel="intro",
           sent_on=date(2026, 11, 3), variant="short ask")
     log = OutreachLog.load(work_dir / LOG_FILE)
     assert log.frame.loc[0, ["contact_name", "style", "channel", "variant"]].tolist() == \
@@ -70,7 +72,7 @@ def test_inputs_are_empty_by_the_time_saved_shows(work_dir):
 
 def test_relationship_picks_the_matching_style(work_dir):
     form = outreach_tracker()
-    form.relationship.value = "stranger"
+    form.connection.value = "stranger"
     assert form.style.value == "cold"
 
 
