@@ -34,33 +34,38 @@ class FieldError(ValueError):
         self.value = value
 
 
-class FieldErrors(FieldError):
-    """Several fields are wrong at once; a form shows every one of them, not just the first.
-
-    Its own ``field`` and ``message`` are the first error's, so code that handles a single
-    :class:`FieldError` still says something true.
-    """
-
-    def __init__(self, errors: list[FieldError]):
-        first = errors[0]
-        super().__init__(first.field, first.message, row=first.row, value=first.value,
-                         text="; ".join(str(e) for e in errors))
-        self.errors = list(errors)
-
-
 def each_error(error: FieldError) -> list[FieldError]:
-    """The single errors inside ``error`` (itself, unless it is a :class:`FieldErrors`)."""
-    return list(getattr(error, "errors", [error]))
+    """The single errors inside ``error``: all of them when it stands for several."""
+    return list(getattr(error, "errors", None) or [error])
+
+
+def together(errors: list[FieldError], kind: type[FieldError] = FieldError) -> FieldError:
+    """One error of class ``kind`` standing for all of ``errors`` (the first one when alone).
+
+    Its ``field``, ``message``, ``row`` and ``value`` are the first error's, so code that
+    handles a single error still says something true; ``errors`` lists them all, which is what
+    a form shows.
+    """
+    if len(errors) == 1:
+        return errors[0]
+    first = errors[0]
+    combined = kind.__new__(kind)
+    FieldError.__init__(combined, first.field, first.message, row=first.row, value=first.value,
+                        text="; ".join(str(e) for e in errors))
+    combined.errors = list(errors)
+    return combined
 
 
 class ErrorCollector:
     """Run several field checks and raise all their errors together.
 
-    ``check = ErrorCollector(); name = check(clean_text, value, "name"); ...; check.done()``:
-    each call returns the check's result, or ``default`` when it raised a FieldError.
+    ``check = ErrorCollector(SummaryError); name = check(clean_text, value, "name"); ...;
+    check.done()``: each call returns the check's result, or ``default`` when it raised a
+    FieldError; :meth:`done` raises them all as one error of class ``kind``.
     """
 
-    def __init__(self):
+    def __init__(self, kind: type[FieldError] = FieldError):
+        self.kind = kind
         self.errors: list[FieldError] = []
 
     def __call__(self, function, *args, default: object = "", **kwargs):
@@ -71,11 +76,9 @@ class ErrorCollector:
             return default
 
     def done(self) -> None:
-        """Raise the one error found, or a :class:`FieldErrors` for several; else nothing."""
-        if len(self.errors) == 1:
-            raise self.errors[0]
+        """Raise the errors found as one (see :func:`together`); nothing when there are none."""
         if self.errors:
-            raise FieldErrors(self.errors)
+            raise together(self.errors, self.kind)
 
 
 def clean_text(value: object, field: str, *, label: str | None = None, required: bool = False,

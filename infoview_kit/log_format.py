@@ -15,7 +15,7 @@ import io
 from datetime import datetime
 from functools import lru_cache
 
-from .fields import FieldError
+from .fields import FieldError, together
 from .vocabulary import APPROACHES, CHANNELS, COLUMN_ALIASES, CONNECTIONS, REPLIES, STYLES, \
     VALUE_ALIASES
 
@@ -148,9 +148,7 @@ def clean_row(cells: dict[str, str], row: int | None = None) -> dict[str, object
     if not out["style"] and not pending_referral and "style" not in {p.field for p in problems}:
         problem("style", "", "Empty: write direct, warm or cold (or fill in connection).")
     if problems:
-        first = problems[0]
-        first.errors = problems
-        raise first
+        raise together(problems, OutreachLogError)
     return out
 
 

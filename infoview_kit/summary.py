@@ -66,7 +66,7 @@ class InterviewSummary:
     """How the student will apply it, in a few sentences."""
 
     def __post_init__(self):
-        check = ErrorCollector()  # every wrong field at once, so the form can mark them all
+        check = ErrorCollector(SummaryError)  # every wrong field at once, so the form can mark them all
         for name in ("first_name", "last_name", "title", "learned", "apply"):
             object.__setattr__(self, name, check(_text, getattr(self, name), name))
         object.__setattr__(self, "questions", check(_questions, self.questions, default=[]))

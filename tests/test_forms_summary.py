@@ -121,3 +121,20 @@ def test_due_line_at_the_24_hour_boundary(offset, expected):
     assert expected in due_line(meeting, now)
 
 
+
+
+def test_every_overlong_field_is_marked_at_once(work_dir):
+    """Is each too-long field marked beside its input in one go (the same error as the others)?"""
+    form = SummaryForm()
+    form.fields["learned"].input.value = "word " * 2000
+    form.fields["apply"].input.value = "word " * 2000
+    assert "characters long" in form.fields["learned"].error.value
+    assert "characters long" in form.fields["apply"].error.value
+    assert "fields marked" in form.status.value
+
+
+def test_thank_you_and_summary_forms_are_ordinary_forms(work_dir):
+    from infoview_kit.forms.common import Form
+
+    for form in (ThankYouForm(), SummaryForm()):
+        assert isinstance(form, Form) and form.saving_enabled

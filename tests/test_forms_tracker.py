@@ -209,3 +209,21 @@ def test_due_table_lists_the_thank_you_after_a_meeting(work_dir):
 def test_forms_display_as_widgets(work_dir, factory):
     form = factory()
     assert isinstance(form, OutreachTrackerForm) and isinstance(form.widget, widgets.VBox)
+
+
+def test_every_wrong_input_of_a_message_is_marked_at_once(work_dir):
+    """Do a missing name, a missing day and a missing style all show after one click?"""
+    form = outreach_tracker()
+    _fill(form, "", style="", sent_on=None)
+    assert "who did you write to" in form.fields["contact_name"].error.value
+    assert "when did you send it" in form.fields["sent_on"].error.value
+    assert "direct, warm or cold" in form.fields["style"].error.value
+    assert not (work_dir / LOG_FILE).exists()
+
+
+def test_recording_marks_both_a_missing_contact_and_a_missing_day(work_dir):
+    form = outreach_tracker()
+    form.on_date.value = None
+    form.record_button.click()
+    assert "add them above first" in form.record_fields["who"].error.value
+    assert "Choose the day" in form.record_fields["on_date"].error.value

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..fields import FieldError, FieldErrors
+from ..fields import FieldError, together
 from ..log_format import LOG_FILE, OutreachLogError
 from ..render import escape
 from ..storage import SavedWorkError, work_dir
@@ -202,7 +202,7 @@ class OutreachTrackerForm(Form):
         if self.on_date.value is None:
             missing.append(FieldError("on_date", "Choose the day."))
         if missing:
-            self.show_field_error(FieldErrors(missing), self.record_status, self.record_fields)
+            self.show_field_error(together(missing), self.record_status, self.record_fields)
             return
         log = self._load(self.record_status)
         if log is None:
