@@ -72,8 +72,14 @@ class ErrorCollector:
         try:
             return function(*args, **kwargs)
         except FieldError as exc:
-            self.errors.extend(each_error(exc))
+            for error in each_error(exc):
+                self.add(error)
             return default
+
+    def add(self, error: FieldError) -> None:
+        """Keep ``error`` unless its field already has one (a field shows one message)."""
+        if not error.field or error.field not in {e.field for e in self.errors}:
+            self.errors.append(error)
 
     def done(self) -> None:
         """Raise the errors found as one (see :func:`together`); nothing when there are none."""

@@ -85,7 +85,8 @@ VALUE_ALIASES = {
 
 #: Hours after a meeting by which the thank-you should be sent.
 THANK_YOU_HOURS = 24
-#: Days without an answer after which to follow up once.
+#: Days without an answer after which to follow up once, and the same in words.
 FOLLOW_UP_DAYS = 14
+FOLLOW_UP_AFTER = "two weeks"
 #: Days between check-ins after a meeting ("every few weeks").
 CHECK_IN_DAYS = 21

@@ -110,3 +110,32 @@ def test_autograded_copy_shows_a_note_for_the_tracker_without_importing_pandas(w
                          env=env, check=True).stdout
     assert "not shown in the graded copy" in out
     assert out.strip().endswith("[]")
+
+
+def test_the_whole_autograded_notebook_runs_without_ipywidgets_or_pandas(work_dir):
+    """Does every call of the graded notebook (forms, answer, self-check, each rubric point)
+    run at autograde without importing ipywidgets or pandas?"""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom infoview_kit import (check_point, meeting_tracker, self_check, "
+            "show_summary, summary_form, thank_you_form)\n"
+            "shown = [repr(f()) for f in (thank_you_form, meeting_tracker, summary_form)]\n"
+            "self_check(); show_summary()\n"
+            "for point in ('name', 'title'):\n"
+            "    try:\n        check_point(point)\n    except AssertionError:\n        pass\n"
+            "print(sum('not shown in the graded copy' in s for s in shown))\n"
+            "print([m for m in ('pandas', 'ipywidgets') if m in sys.modules])")
+    env = dict(os.environ, NBGRADER_EXECUTION="autograde", INFOVIEW_WORK_DIR=str(work_dir))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True).stdout.split()
+    assert out == ["3", "[]"]
+
+
+def test_an_answer_object_reads_its_own_folder(tmp_path):
+    """Is the graded summary an explicit object, so two answers do not share a module global?"""
+    save_summary(full(), tmp_path / "summary.json")
+    mine, other = graded_cells.Answer(tmp_path), graded_cells.Answer(tmp_path / "nowhere")
+    assert show_summary(mine) == full() and show_summary(other).is_empty()
+    assert graded_cells.KERNEL_ANSWER.sample is None

@@ -15,11 +15,12 @@ import ipywidgets as widgets
 from ..drafts import load_about_me, load_draft, save_about_me, save_draft
 from ..fields import FieldError
 from ..storage import work_dir
+from ..vocabulary import FOLLOW_UP_AFTER, KIND_TITLES
 from .common import (Field, Form, button_layout, chosen_prospect_or_explain, heading, labelled,
                      prospect_banner)
 
-_AFTERWARDS = [("Follow-up: no answer after two weeks", "follow_up"),
-               ("Scheduling reply: they said yes", "scheduling")]
+_AFTERWARDS = [(f"{KIND_TITLES['follow_up']}: no answer after {FOLLOW_UP_AFTER}", "follow_up"),
+               (f"{KIND_TITLES['scheduling']}: they said yes", "scheduling")]
 
 
 def kinds_for(prospect) -> list[tuple[str, str]]:
@@ -148,8 +149,8 @@ class RequestForm(Form):
         try:
             save_draft(self.prospect.name, self.kind.value, text, self.folder)
         except FieldError as exc:
-            self.fields["draft"].show_error(
-                f"{exc.message} Your last saved draft is kept; shorten this one to save it.")
+            self.show_field_error(FieldError(exc.field, f"{exc.message} Your last saved draft "
+                                                        "is kept; shorten this one to save it."))
         else:
             self.status.ok("Draft saved.")
         self.show_report()
