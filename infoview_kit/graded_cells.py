@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .render import escape
+from .render import FEEDBACK, escape
 from .rubric import (DEFAULT_EXAMPLES, RUBRIC, SAMPLE_ANSWER_FIELDS, SAMPLE_GRADING_EXAMPLES,
                      RubricResult, SummaryExamples, grade_summary)
 from .storage import SavedWorkError
@@ -145,9 +145,9 @@ def check_point(point_id: str, answer: Answer = KERNEL_ANSWER) -> None:
         line = f"{point.title}: {point.feedback}"
         if _under_nbgrader():  # validate (and autograde) count errors: a missed point is one
             raise RubricPointMissed(line)
-        print(f"✗ Not yet. {line}")  # while working, "Run all" must not stop here
+        print(f"{FEEDBACK['missed'][0]} Not yet. {line}")  # "Run all" must not stop here
         return None
-    print(f"✓ {point.title}: {point.feedback}")
+    print(f"{FEEDBACK['ok'][0]} {point.title}: {point.feedback}")
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..fields import FieldError, each_error
-from ..render import escape, status_line
+from ..render import FEEDBACK, escape, status_line
 from ..storage import SavedWorkError
 
 #: Let labels take the room they need, so the accessible name is the whole label.
@@ -112,9 +112,8 @@ class Form:
         if unplaced:
             status.problem(" ".join(unplaced))
         else:
-            status.problem("Not saved yet: fix the field marked ⚠ above."
-                           if len(each_error(error)) == 1 else
-                           "Not saved yet: fix the fields marked ⚠ above.")
+            which = "field" if len(each_error(error)) == 1 else "fields"
+            status.problem(f"Not saved yet: fix the {which} marked {FEEDBACK['problem'][0]} above.")
 
     def disable_saving(self, message: str) -> None:
         """Show why saving is off (a broken file) and turn every save button off."""
