@@ -67,8 +67,9 @@ POSITIVE_NOTE = "A positive reply is a yes or a redirect to someone else."
 
 # --- what spreadsheets and people write -------------------------------------------------------
 
-#: Other names for the outreach log's columns, accepted in a CSV header and as keywords.
-COLUMN_ALIASES = {"relationship": "connection"}
+#: Other names for the outreach log's columns, accepted in a CSV header and as keywords (a
+#: prospect's ``approach`` is the style its connection calls for).
+COLUMN_ALIASES = {"relationship": "connection", "approach": "style"}
 # Other words for the enumerated values, mapped to the kit's. "no"/"false" are refused on
 # purpose: in a reply column they may mean "declined" or "no answer yet", and guessing wrong
 # would quietly skew the student's response rates.

@@ -77,3 +77,20 @@ def test_unreadable_values_are_refused_naming_row_column_and_value(scenario, tmp
     if value:
         assert repr(value) in message
     assert path.read_bytes() == before
+
+
+def test_other_names_for_a_column_are_read_as_the_kits_own(tmp_path):
+    """Is a log written with `relationship` and `approach` headers read as connection/style?"""
+    path = tmp_path / LOG_FILE
+    path.write_text("contact_name,relationship,approach,sent_on\nAna Ruiz,stranger,,2026-11-03\n"
+                    "Bo Li,network,warm,2026-11-04\n", encoding="utf-8")
+    frame = OutreachLog.load(path).frame
+    assert frame["connection"].tolist() == ["stranger", "network"]
+    assert frame["style"].tolist() == ["cold", "warm"]
+    assert "relationship" not in frame.columns and "approach" not in frame.columns
+
+
+def test_a_form_entry_names_every_wrong_cell_at_once():
+    with pytest.raises(OutreachLogError) as info:
+        clean_row({"contact_name": "", "channel": "pigeon", "sent_on": "31/31/2026"})
+    assert [e.field for e in info.value.errors] == ["channel", "sent_on", "contact_name", "style"]
