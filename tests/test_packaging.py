@@ -8,6 +8,7 @@ inside functions (icalendar for the meeting form, tqdm for the class commands), 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -43,9 +44,15 @@ print(len(modules), "modules", len(libraries), "libraries")
 def test_the_wheel_in_a_fresh_venv_imports_every_module_and_library(tmp_path):
     """Does ``pip install`` of the built wheel alone give a kit whose every module and every
     imported library (icalendar, tqdm, ...) loads?"""
+    # NB: build from a clean copy: a build in the work tree leaves build/lib behind, whose
+    # stale modules a later wheel would carry
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "test-artifacts",
+        "my_work"))
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
-                    str(REPO)], check=True, timeout=600)
+                    str(source)], check=True, timeout=600)
     (wheel,) = wheels.glob("infoview_kit-*.whl")
     env_dir = tmp_path / "fresh"
     venv.create(env_dir, with_pip=True)

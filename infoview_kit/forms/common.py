@@ -131,7 +131,8 @@ class Form:
         try:
             return loader(*args)
         except (SavedWorkError, FieldError) as exc:
-            self.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
+            self.disable_saving(f"{exc} Saving is off until the file is fixed or renamed, "
+                                "so nothing is overwritten.")
             return None
 
     def save_file(self, saver, *args) -> bool:
