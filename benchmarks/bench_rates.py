@@ -17,7 +17,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from infoview_kit.rates import POSITIVE_NOTE, plot_response_rates, response_rates  # noqa: E402
 from infoview_kit.sample_log import make_sample_log  # noqa: E402
-from infoview_kit.tracker import POSITIVE_REPLIES  # noqa: E402
+from infoview_kit.vocabulary import POSITIVE_REPLIES  # noqa: E402
 from timing import median_seconds  # noqa: E402  (benchmarks/timing.py)
 
 ROWS, TARGET, REPEATS = 1_000_000, 2.0, 5

@@ -183,11 +183,6 @@ P = SimpleNamespace(
         r"(?:attach|send|share|includ|enclos|look over|look at|review|forward|pass)[a-z]*[^.!?\n]{0,40}\b(?:my|a) (?:[a-z]+ )?portfolio",
         r"(?:my|a) (?:[a-z]+ )?portfolio\b[^.!?\n]{0,40}\b(?:attach|send|share|look over|look at|review|forward|pass)",
     ),
-    # cased: "TODO" and "XXX" are placeholders, "todo" is a word
-    placeholder=re.compile(
-        r"\[[^\[\]\n]{1,80}\]|\{[^{}\n]{0,80}\}|<(?![^<>\n]*@)(?!https?:)[^<>\n]{1,80}>"
-        r"|\b(?:XXX+|TODO|FIXME|TBD)\b|\b(?:(?i:insert|your) (?i:name|company|role) (?i:here))\b"
-    ),
     # --- intro request (who_to_meet is cased: it looks for a capitalised name) ---
     who_to_meet=_any(
         r"introduc(?:e|ing) me to", r"introduction to", r"intro to", r"connect me (?:with|to)", r"put me in touch with",

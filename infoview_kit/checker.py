@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from . import _message_rules as R
 from ._draft import read_draft
-from ._feedback_html import block
+from .render import block
 from ._message_patterns import P
 from ._message_rules import HUGE_WORDS, SEVERITIES, WORD_BUDGET, Finding
 from .vocabulary import KIND_TITLES, MESSAGE_KINDS, THANK_YOU_HOURS

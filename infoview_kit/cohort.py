@@ -10,7 +10,6 @@ or note reaches it, and a variant label that names one of a student's contacts i
 from __future__ import annotations
 
 import argparse
-import base64
 import csv
 import io
 import sys
@@ -20,12 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .render import escape, html_table
-from .tracker import (CONTACT_COLUMNS, LOG_FILE, OutreachLogError, neutralise_formula,
-                      read_log_bytes)
+from .log_format import CONTACT_COLUMNS, LOG_FILE, OutreachLogError, read_log_bytes
+from .render import escape, html_table, neutralise_formula
+from .vocabulary import COLUMN_ALIASES, POSITIVE_NOTE
 
 #: The columns the class view keeps from each log; contact columns are dropped on reading.
-KEPT_COLUMNS = ("style", "variant", "channel", "relationship", "sent_on", "reply")
+KEPT_COLUMNS = ("style", "variant", "channel", "connection", "sent_on", "reply")
 #: Shown in place of a variant label that names one of the student's contacts.
 HIDDEN_LABEL = "(hidden: named a contact)"
 #: At most this many variant labels get a row; the rest are summed as "(other labels)".
@@ -91,7 +90,7 @@ def _private_rows(rows: list[dict]) -> list[tuple]:
         variant = r["variant"]
         if variant and any(name in variant.casefold() for name in names):
             variant = HIDDEN_LABEL
-        kept.append((r["style"], variant, r["channel"], r["relationship"], r["sent_on"],
+        kept.append((r["style"], variant, r["channel"], r["connection"], r["sent_on"],
                      r["reply"]))
     return kept
 
@@ -160,7 +159,7 @@ def rates_tables(cohort: Cohort, by: tuple[str, ...]) -> dict[str, pd.DataFrame]
 def report_html(cohort: Cohort, by: tuple[str, ...] = ("style", "variant"),
                 title: str = "Informational interview outreach: the class view") -> str:
     """The self-contained HTML report (charts embedded as PNG): numbers only, no contacts."""
-    from .rates import POSITIVE_NOTE, compare_groups, response_rates_png
+    from .rates import compare_groups, rates_chart_html, rates_table_html
 
     tables = rates_tables(cohort, by)
     sent = int(cohort.frame["sent_on"].notna().sum())
@@ -172,16 +171,10 @@ def report_html(cohort: Cohort, by: tuple[str, ...] = ("style", "variant"),
                      "the newest copy was counted.</p>")
     for column, table in tables.items():
         label = column.replace("_", " ")
-        rows = [(group, int(r.sent), int(r.replied), _pct(r.rate),
-                 f"{_pct(r.ci_low)} to {_pct(r.ci_high)}") for group, r in table.iterrows()]
         parts.append(f"<h2>By {escape(label)}</h2>")
-        if rows:
-            png = base64.b64encode(response_rates_png(
-                table, f"Positive replies by {label}, whole class")).decode("ascii")
-            alt = "; ".join(f"{g}: {p} of {n} sent" for g, n, _, p, _ in rows)
-            parts.append(f'<img src="data:image/png;base64,{png}" alt="{escape(alt)}">')
-        parts.append(html_table([label.capitalize(), "Sent", "Positive replies", "Rate",
-                                 "95% interval"], rows, empty="No messages yet."))
+        if not table.empty:
+            parts.append(rates_chart_html(table, f"Positive replies by {label}, whole class"))
+        parts.append(rates_table_html(table, label.capitalize()))
     if "style" in tables:
         for a, b in (("warm", "cold"), ("direct", "cold")):
             parts.append(f"<p>{escape(compare_groups(cohort.frame, a, b).sentence)}</p>")
@@ -192,10 +185,6 @@ def report_html(cohort: Cohort, by: tuple[str, ...] = ("style", "variant"),
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{escape(title)}</title></head><body>{''.join(parts)}"
             f"<p><small>Made {stamp} by infoview-kit cohort.</small></p></body></html>\n")
-
-
-def _pct(value: float) -> str:
-    return "–" if pd.isna(value) else f"{value:.0%}"
 
 
 def rates_csv(tables: dict[str, pd.DataFrame]) -> str:
@@ -224,7 +213,7 @@ def cohort_command(argv: list[str]) -> int:
     parser.add_argument("--out", default="cohort_report.html", metavar="FILE",
                         help="where to write the HTML report (default: %(default)s)")
     parser.add_argument("--by", action="append", metavar="COLUMN",
-                        choices=("style", "variant", "channel", "relationship"),
+                        choices=("style", "variant", "channel", "connection", *COLUMN_ALIASES),
                         help="group rates by this column; repeat for several "
                              "(default: style and variant)")
     parser.add_argument("--csv", metavar="FILE", help="also write the rates as CSV")
@@ -238,7 +227,7 @@ def cohort_command(argv: list[str]) -> int:
         print(f"infoview-kit cohort: no readable outreach log under {', '.join(args.paths)}; "
               "nothing written.", file=sys.stderr)
         return 1
-    by = tuple(dict.fromkeys(args.by or ("style", "variant")))
+    by = tuple(dict.fromkeys(COLUMN_ALIASES.get(b, b) for b in args.by or ("style", "variant")))
     atomic_write_text(args.out, report_html(cohort, by))
     if args.csv:
         atomic_write_text(args.csv, rates_csv(rates_tables(cohort, by)))

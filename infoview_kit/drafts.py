@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .fields import FieldError
 from .records import ProspectRecords
 from .storage import load_json, save_json, work_dir
 
@@ -29,10 +30,11 @@ def save_draft(prospect: str, kind: str, text: str, folder: str | Path | None = 
     """Save ``text`` as the draft of ``kind`` for ``prospect``, keeping their other drafts.
 
     Raises:
-        ValueError: ``text`` is longer than :data:`MAX_DRAFT_CHARS`; nothing is saved.
+        FieldError: on ``draft``, when ``text`` is longer than :data:`MAX_DRAFT_CHARS`;
+            nothing is saved.
     """
     if len(text) > MAX_DRAFT_CHARS:
-        raise ValueError(f"This draft is {len(text):,} characters long, more than the "
+        raise FieldError("draft", f"This draft is {len(text):,} characters long, more than the "
                          f"{MAX_DRAFT_CHARS:,} the kit keeps: it was not saved.")
     records = ProspectRecords(MESSAGES_FILE, folder)
     saved = records.get(prospect, {})

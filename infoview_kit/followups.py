@@ -1,8 +1,9 @@
 """What's due: the next thing to do for each person in the outreach log, and by when.
 
-The course's rhythm: if two weeks pass without an answer, follow up once; after a meeting,
-thank the person within 24 hours, then check in every few weeks; and reach out to anyone they
-referred you to. These rules read the log's dates and never change it.
+The course's rhythm (its deadlines are :mod:`infoview_kit.vocabulary`'s): if two weeks pass
+without an answer, follow up once; after a meeting, thank the person within 24 hours, then check
+in every few weeks; and reach out to anyone they referred you to. These rules read the log's
+dates and never change it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .render import html_table
-
-#: Hours after a meeting by which the thank-you should be sent.
-THANK_YOU_HOURS = 24
-#: Days between check-ins after a meeting ("every few weeks").
-CHECK_IN_DAYS = 21
+from .vocabulary import CHECK_IN_DAYS, FOLLOW_UP_DAYS, THANK_YOU_HOURS
 
 
 @dataclass(frozen=True)
@@ -31,7 +28,7 @@ class FollowUpRule:
     """
 
     #: Days from sending to the first follow-up (the course says two weeks).
-    first_days: int = 14
+    first_days: int = FOLLOW_UP_DAYS
     #: Days from one follow-up to the next; ``None`` means follow up once only.
     then_days: int | None = None
     #: Count Monday-Friday only.
@@ -170,8 +167,8 @@ def _next_action(row, now: datetime, horizon: date, rule: FollowUpRule, check_in
                 due_at = met + timedelta(hours=THANK_YOU_HOURS)
                 due_on, overdue = due_at.date(), now > due_at
             return DueAction(name, "send thank-you", due_on,
-                             f"You met on {met:%Y-%m-%d}; a thank-you within 24 hours shows "
-                             "you valued their time.", overdue=overdue, due_at=due_at)
+                             f"You met on {met:%Y-%m-%d}; a thank-you within {THANK_YOU_HOURS} "
+                             "hours shows you valued their time.", overdue=overdue, due_at=due_at)
         last = max(d for d in (_day(row.meeting_on), _day(row.thanked_on),
                                _day(row.followed_up_on)) if d is not None)
         due_on = last + timedelta(days=check_in_days)

@@ -15,10 +15,11 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import FieldError, clean_text, one_of
+from .fields import ErrorCollector, FieldError, clean_text, one_of
 from .records import ProspectRecords
 from .render import escape
 from .storage import atomic_write_text, work_dir
+from .vocabulary import THANK_YOU_HOURS
 
 #: How the meeting happens.
 MODES = ("in_person", "video", "phone")
@@ -31,7 +32,7 @@ MIN_MINUTES, MAX_MINUTES = 15, 60
 #: In person you arrive this early; calls start exactly on time.
 EARLY_IN_PERSON = dt.timedelta(minutes=5)
 #: The thank-you note goes out within this long after the meeting.
-THANK_YOU_WITHIN = dt.timedelta(hours=24)
+THANK_YOU_WITHIN = dt.timedelta(hours=THANK_YOU_HOURS)
 
 MEETING_FILE = "meeting.json"
 
@@ -62,24 +63,28 @@ class MeetingPlan:
 
     def __post_init__(self):
         set_ = lambda field, value: object.__setattr__(self, field, value)  # noqa: E731
-        set_("who", clean_text(self.who, "who", label="Who you are meeting", required=True,
-                               max_chars=100))
+        check = ErrorCollector()  # every wrong field at once, so the form can mark them all
+        set_("who", check(clean_text, self.who, "who", label="Who you are meeting",
+                          required=True, max_chars=100))
         if isinstance(self.date, dt.datetime) or not isinstance(self.date, dt.date):
-            raise FieldError("date", "Pick the day of the meeting in the date picker.")
+            check.add(FieldError("date", "Pick the day of the meeting in the date picker."))
         if not isinstance(self.start, dt.time):
-            raise FieldError("start", "Give the start time as hours and minutes, e.g. 09:30.")
-        set_("mode", one_of(self.mode, "mode", MODES, label="How you meet"))
-        place = clean_text(self.place, "place", label="Place", max_chars=300)
+            check.add(FieldError("start", "Give the start time as hours and minutes, e.g. 09:30."))
+        set_("mode", check(one_of, self.mode, "mode", MODES, label="How you meet"))
+        place = check(clean_text, self.place, "place", label="Place", max_chars=300)
         if self.mode == "in_person" and not place:
-            raise FieldError("place", "Place is empty: for an in-person meeting, write the café "
-                                      "or office address (somewhere easy for them to reach).")
+            check.add(FieldError("place", "Place is empty: for an in-person meeting, write the "
+                                          "café or office address (somewhere easy for them to "
+                                          "reach)."))
         set_("place", place)
         if isinstance(self.minutes, bool) or not isinstance(self.minutes, int) or not (
                 MIN_MINUTES <= self.minutes <= MAX_MINUTES):
-            raise FieldError("minutes", f"Length must be between {MIN_MINUTES} and {MAX_MINUTES} "
-                                        f"minutes; {DEFAULT_MINUTES} is what you asked for.")
-        set_("role", clean_text(self.role, "role", max_chars=120))
-        set_("company", clean_text(self.company, "company", max_chars=120))
+            check.add(FieldError("minutes", f"Length must be between {MIN_MINUTES} and "
+                                            f"{MAX_MINUTES} minutes; {DEFAULT_MINUTES} is what "
+                                            "you asked for."))
+        set_("role", check(clean_text, self.role, "role", max_chars=120))
+        set_("company", check(clean_text, self.company, "company", max_chars=120))
+        check.done()
         set_("questions", tuple(q.strip() for q in self.questions if q and q.strip()))
         set_("openers", tuple(o.strip() for o in self.openers if o and o.strip()))
 
@@ -126,7 +131,7 @@ class MeetingPlan:
             "not a job.",
             f"Wrap up by {_clock(self.end_by)}, as promised; stay longer only if they choose to.",
             "Thank them again at the end.",
-            f"Send a thank-you note by {_when(self.thank_you_by)} (within 24 hours), "
+            f"Send a thank-you note by {_when(self.thank_you_by)} (within {THANK_YOU_HOURS} hours), "
             "and follow up with anyone they suggest you contact.",
         ]
         return items
@@ -233,14 +238,15 @@ def plan_meeting(*, who: str, date: dt.date | None, start: dt.time | str | None,
     A saved plan whose day has passed still loads with :class:`MeetingPlan`; only planning
     a new meeting in the past is an error.
     """
-    if date is None:
-        raise FieldError("date", "Pick the day of the meeting in the date picker.")
+    check = ErrorCollector()  # the plan's own errors join these, one per field
     today = today or dt.date.today()
     if isinstance(date, dt.date) and not isinstance(date, dt.datetime) and date < today:
-        raise FieldError("date", f"{date:%A %d %B %Y} is in the past: pick a day from "
-                                 f"{today:%d %B} on.")
-    return MeetingPlan(who=who, date=date, start=parse_time(start), mode=mode, place=place,
-                       minutes=minutes, **extra)
+        check.add(FieldError("date", f"{date:%A %d %B %Y} is in the past: pick a day from "
+                                     f"{today:%d %B} on."))
+    plan = check(MeetingPlan, who=who, date=date, start=check(parse_time, start, default=None),
+                 mode=mode, place=place, minutes=minutes, default=None, **extra)
+    check.done()
+    return plan
 
 
 def parse_time(value: dt.time | str | None) -> dt.time:

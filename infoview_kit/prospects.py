@@ -12,28 +12,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .fields import FieldError, clean_text, one_of
+from .fields import ErrorCollector, FieldError, clean_text, one_of
 from .render import escape, html_table
 from .storage import SavedWorkError, load_json, save_json, work_dir
+from .vocabulary import APPROACHES, CONNECTIONS, RELATIONS, STYLE_HINTS
 
-#: How the student is connected to a prospect.
-CONNECTIONS = ("network", "network_of_network", "stranger")
-#: For someone in the student's own network: who they are to the student.
-RELATIONS = ("family", "friend", "classmate", "coworker", "other")
-#: Words a student sees for each connection (the form's dropdown).
-CONNECTION_LABELS = {
-    "network": "Someone I know (my network)",
-    "network_of_network": "Someone a contact of mine knows (my network's network)",
-    "stranger": "A stranger (found on a team page, LinkedIn, ...)",
-}
-#: The outreach approach that fits each connection.
-APPROACHES = {"network": "direct", "network_of_network": "warm", "stranger": "cold"}
-#: One line on what each approach means in practice.
-APPROACH_HINTS = {
-    "direct": "Ask them yourself: a call, a text or an email is fine.",
-    "warm": "Ask your mutual contact to introduce you by email, then take it from there.",
-    "cold": "Write them a short, personal message (LinkedIn or email) introducing yourself.",
-}
 #: Where strangers are usually found (suggestions; any place may be typed).
 FOUND_AT_SUGGESTIONS = ("company team page", "LinkedIn", "meetup or event", "article or blog post")
 
@@ -67,26 +50,27 @@ class Prospect:
     why: str = ""
 
     def __post_init__(self):
+        check = ErrorCollector()  # every wrong field at once, so a form can mark them all
         clean = {
-            "name": clean_text(self.name, "name", required=True, max_chars=100),
-            "role": clean_text(self.role, "role", required=True, max_chars=120),
-            "company": clean_text(self.company, "company", required=True, max_chars=120),
-            "connection": one_of(self.connection, "connection", CONNECTIONS),
-            "why": clean_text(self.why, "why", label="Why this person", required=True,
-                              max_chars=600),
+            "name": check(clean_text, self.name, "name", required=True, max_chars=100),
+            "role": check(clean_text, self.role, "role", required=True, max_chars=120),
+            "company": check(clean_text, self.company, "company", required=True, max_chars=120),
+            "connection": check(one_of, self.connection, "connection", CONNECTIONS),
+            "why": check(clean_text, self.why, "why", label="Why this person", required=True,
+                         max_chars=600),
             "relation": "", "via": "", "found_at": "",
         }
         connection = clean["connection"]
         if connection == "network":
             relation = (self.relation or "").strip() or "other"
-            clean["relation"] = one_of(relation, "relation", RELATIONS)
+            clean["relation"] = check(one_of, relation, "relation", RELATIONS)
         elif connection == "network_of_network":
-            clean["via"] = clean_text(
-                self.via, "via", label="Through whom", required=True, max_chars=100)
-        else:
-            clean["found_at"] = clean_text(
-                self.found_at, "found_at", label="Where you found them", required=True,
-                max_chars=120)
+            clean["via"] = check(clean_text, self.via, "via", label="Through whom",
+                                 required=True, max_chars=100)
+        elif connection == "stranger":
+            clean["found_at"] = check(clean_text, self.found_at, "found_at",
+                                      label="Where you found them", required=True, max_chars=120)
+        check.done()
         for field, value in clean.items():
             object.__setattr__(self, field, value)
 
@@ -123,7 +107,7 @@ class Prospect:
     def _repr_html_(self) -> str:
         return (f"<p><strong>{escape(self.name)}</strong>, {escape(self.role)} at "
                 f"{escape(self.company)} ({escape(self.how_connected)}). "
-                f"Approach: <strong>{self.approach}</strong>. {escape(APPROACH_HINTS[self.approach])}"
+                f"Approach: <strong>{self.approach}</strong>. {escape(STYLE_HINTS[self.approach])}"
                 f"</p>")
 
 

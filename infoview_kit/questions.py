@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from ._feedback_html import block
+from .render import block
 from ._language import normalise
 from .asks import forbidden_ask
 

@@ -12,11 +12,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .render import escape
-from .tracker import CHANNELS, POSITIVE_REPLIES, REPLIES, RELATIONSHIPS, STYLES
-
-#: Said wherever a rate is shown, since "replied" could be read as "answered at all".
-POSITIVE_NOTE = "A positive reply is a yes or a redirect to someone else."
+from .render import escape, html_table
+from .vocabulary import (CHANNELS, COLUMN_ALIASES, CONNECTIONS, POSITIVE_NOTE, POSITIVE_REPLIES,
+                         REPLIES, STYLES)
 #: Label for rows where the grouping column is empty.
 NOT_SET = "(not set)"
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
@@ -24,7 +22,7 @@ OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "
              "#000000")
 #: Hatches repeat the colour cue as a pattern, for grey-scale prints and projectors.
 HATCHES = ("//", "..", "xx", "\\\\", "oo", "--", "++", "**")
-_ORDER = {"style": STYLES, "relationship": RELATIONSHIPS, "channel": CHANNELS, "reply": REPLIES}
+_ORDER = {"style": STYLES, "connection": CONNECTIONS, "channel": CHANNELS, "reply": REPLIES}
 _COLUMNS = ["sent", "replied", "rate", "ci_low", "ci_high"]
 
 
@@ -51,12 +49,14 @@ def response_rates(data, by: str = "style") -> pd.DataFrame:
 
     Args:
         data: an :class:`~infoview_kit.tracker.OutreachLog` or its ``.frame``.
-        by: any column: ``style``, ``variant``, ``channel``, ``relationship``, ...
+        by: any column: ``style``, ``variant``, ``channel``, ``connection``, ... (a column's
+            other name, such as ``relationship``, is accepted too).
 
     Only messages actually sent count (a referral not yet contacted does not). ``replied``
     counts positive replies: ``yes`` or ``redirected`` (see :data:`POSITIVE_NOTE`).
     """
     frame = _frame(data)
+    by = COLUMN_ALIASES.get(by, by)
     if by not in frame.columns:
         raise KeyError(f"the log has no column {by!r}; try one of {', '.join(frame.columns)}.")
     sent = frame[frame["sent_on"].notna()]
@@ -230,3 +230,29 @@ def response_rates_png(table: pd.DataFrame, title: str | None = None) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=100)
     return buffer.getvalue()
+
+
+def rates_chart_html(table: pd.DataFrame, title: str | None = None) -> str:
+    """The chart of a :func:`response_rates` table as an ``<img>`` whose alt text says the rates.
+
+    An image with alt text, not a bare picture, because that is what a screen reader can name;
+    the form and the class report both show the chart this way.
+    """
+    import base64
+
+    png = base64.b64encode(response_rates_png(table, title)).decode("ascii")
+    return (f'<img src="data:image/png;base64,{png}" '
+            f'alt="{escape(response_rates_alt(table, title))}" '
+            'style="max-width:100%;height:auto">')
+
+
+def rates_table_html(table: pd.DataFrame, label: str) -> str:
+    """A :func:`response_rates` table as an HTML table, its first column headed ``label``."""
+    rows = [(group, int(r.sent), int(r.replied), _percent(r.rate),
+             f"{_percent(r.ci_low)} to {_percent(r.ci_high)}") for group, r in table.iterrows()]
+    return html_table([label, "Sent", "Positive replies", "Rate", "95% interval"], rows,
+                      empty="No messages yet.")
+
+
+def _percent(value: float) -> str:
+    return "–" if pd.isna(value) else f"{value:.0%}"

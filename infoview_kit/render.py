@@ -1,7 +1,14 @@
-"""Small HTML pieces shared by the results the kit shows in a notebook.
+"""Small HTML pieces shared by the results the kit shows in a notebook, and their one look.
 
 Everything a student typed passes through :func:`escape` before it reaches HTML, so a name
 like ``<Sam & Co>`` shows as typed and never breaks the page.
+
+Feedback has one set of colours and icons (:data:`FEEDBACK`), used by the checkers, the forms
+and the rubric alike. No state relies on colour alone: each has its own icon and word, and the
+colours are dark shades of the Okabe-Ito set (vermillion, blue, bluish green), which stay
+distinct with every common colour-vision deficiency; never red beside green. The icons are
+plain symbols every common font has (DejaVu Sans included), never emoji, so no mark shows as a
+blank box.
 """
 
 from __future__ import annotations
@@ -43,3 +50,60 @@ def neutralise_formula(value: object) -> str:
     """
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+#: Feedback state -> (icon, word, colour). "missed" is a rubric point not earned yet.
+FEEDBACK: dict[str, tuple[str, str, str]] = {
+    "problem": ("\u26a0", "Problem", "#a63d00"),
+    "missed": ("\u2717", "Not yet", "#a63d00"),
+    "tip": ("\u2139", "Tip", "#0b5a8f"),
+    "info": ("\u2139", "Note", "#0b5a8f"),
+    "ok": ("\u2713", "Ready", "#00664a"),
+}
+
+
+def icon(state: str) -> str:
+    """The icon of feedback ``state``, hidden from screen readers (the word says it)."""
+    return f'<span aria-hidden="true">{FEEDBACK[state][0]}</span>'
+
+
+def badge(state: str, word: str | None = None) -> str:
+    """An icon plus a bold word for ``state`` (its own word unless ``word`` is given)."""
+    mark, default, colour = FEEDBACK[state]
+    return (f'<span style="color:{colour};font-weight:bold" aria-hidden="true">{mark}</span> '
+            f'<strong style="color:{colour}">{escape(word or default)}:</strong>')
+
+
+def mark(state: str, word: str) -> str:
+    """A coloured icon and ``word`` in one span: a table cell's verdict ("✓ Passed")."""
+    return (f'<span style="color:{FEEDBACK[state][2]}">{icon(state)} {escape(word)}</span>')
+
+
+def status_line(state: str, message: str) -> str:
+    """One line of feedback (a form's status or a field's error): icon, then the message.
+
+    A problem is announced at once (``role="alert"``); anything else politely.
+    """
+    role = "alert" if state in ("problem", "missed") else "status"
+    mark_, _, colour = FEEDBACK[state]
+    return f'<span role="{role}" style="color:{colour}">{mark_} {escape(message)}</span>'
+
+
+def block(state: str, title: str, lines: list[tuple[str, str]], footer: str = "") -> str:
+    """A bordered block: a title line, then one line per ``(state, text)``, then a footer.
+
+    ``title``, the texts and ``footer`` are plain text and are escaped here.
+    """
+    mark_, _, colour = FEEDBACK[state]
+    items = "".join(
+        f'<li style="margin:0.2em 0">{badge(sev)} {escape(text)}</li>' for sev, text in lines
+    )
+    body = (f'<ul style="list-style:none;padding-left:0.2em;margin:0.4em 0">{items}</ul>'
+            if items else "")
+    foot = f'<div style="opacity:0.8;font-size:0.9em">{escape(footer)}</div>' if footer else ""
+    return (
+        f'<div role="status" style="border-left:0.35em solid {colour};padding:0.4em 0.9em;'
+        f'margin:0.3em 0;font-family:sans-serif;line-height:1.4">'
+        f'<div style="font-weight:bold;color:{colour}"><span aria-hidden="true">{mark_}</span> '
+        f"{escape(title)}</div>{body}{foot}</div>"
+    )

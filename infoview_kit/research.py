@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .fields import clean_text
+from .fields import ErrorCollector, clean_text
 from .records import ProspectRecords
 from .render import escape
 
@@ -39,9 +39,11 @@ class ResearchNotes:
     openers: str = ""
 
     def __post_init__(self):
+        check = ErrorCollector()  # every overlong field at once
         for field, (label, _) in RESEARCH_FIELDS.items():
-            object.__setattr__(self, field, clean_text(
-                getattr(self, field), field, label=label, max_chars=MAX_CHARS))
+            object.__setattr__(self, field, check(
+                clean_text, getattr(self, field), field, label=label, max_chars=MAX_CHARS))
+        check.done()
 
     @property
     def opener_list(self) -> tuple[str, ...]:

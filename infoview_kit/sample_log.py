@@ -12,8 +12,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .prospects import APPROACHES
-from .tracker import COLUMNS, DATE_COLUMNS, OutreachLog
+from .log_format import COLUMNS, DATE_COLUMNS
+from .tracker import OutreachLog
+from .vocabulary import APPROACHES, FOLLOW_UP_DAYS
 
 #: Share of messages per style, and the chance of a positive / declining reply for each.
 STYLE_MIX = {"direct": 0.2, "warm": 0.35, "cold": 0.45}
@@ -31,7 +32,7 @@ _TITLES = ("Product manager", "Data analyst", "UX researcher", "Software enginee
            "Marketing lead", "Policy adviser", "Nurse educator", "Financial analyst")
 _COMPANIES = ("Northwind Labs", "Bluebird Health", "Cedar & Co", "Harbor Analytics",
               "Maple Civic Trust", "Orbit Games", "Riverside Bank", "Summit Studio")
-_STYLE_FOR = {style: relationship for relationship, style in APPROACHES.items()}
+_CONNECTION_FOR = {style: connection for connection, style in APPROACHES.items()}
 
 
 def make_sample_log(rows: int = 40, seed: int = 2026, today: date | None = None) -> OutreachLog:
@@ -55,7 +56,7 @@ def make_sample_log(rows: int = 40, seed: int = 2026, today: date | None = None)
     replied = sent + rng.integers(1, 11, rows) * day
     reply = np.where(replied <= today, reply, "")  # answers can't come from the future
     answered = reply != ""
-    followed = ~answered & (sent <= today - 14 * day) & (rng.random(rows) < 0.6)
+    followed = ~answered & (sent <= today - FOLLOW_UP_DAYS * day) & (rng.random(rows) < 0.6)
     meeting = (replied + rng.integers(3, 13, rows) * day).astype("datetime64[m]") \
         + rng.integers(9 * 60, 17 * 60, rows) * np.timedelta64(1, "m")
     met = reply == "yes"
@@ -68,7 +69,7 @@ def make_sample_log(rows: int = 40, seed: int = 2026, today: date | None = None)
         "contact_name": names,
         "contact_title": np.array(_TITLES)[rng.integers(0, len(_TITLES), rows)],
         "company": np.array(_COMPANIES)[rng.integers(0, len(_COMPANIES), rows)],
-        "relationship": np.vectorize(_STYLE_FOR.get)(styles) if rows else styles,
+        "connection": np.vectorize(_CONNECTION_FOR.get)(styles) if rows else styles,
         "style": styles,
         "channel": np.array([_CHANNELS[s][c % len(_CHANNELS[s])]
                              for s, c in zip(styles.tolist(), channel_pick.tolist())],
@@ -77,7 +78,7 @@ def make_sample_log(rows: int = 40, seed: int = 2026, today: date | None = None)
         "sent_on": sent,
         "replied_on": np.where(answered, replied, np.datetime64("NaT")),
         "reply": reply,
-        "followed_up_on": np.where(followed, sent + rng.integers(14, 18, rows) * day,
+        "followed_up_on": np.where(followed, sent + rng.integers(FOLLOW_UP_DAYS, FOLLOW_UP_DAYS + 4, rows) * day,
                                    np.datetime64("NaT")),
         "meeting_on": np.where(met, meeting, np.datetime64("NaT")),
         "thanked_on": np.where(thanked, meeting.astype("datetime64[D]") + day,

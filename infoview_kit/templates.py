@@ -9,8 +9,7 @@ something that works and makes it their own.
 from __future__ import annotations
 
 from .checker import require_kind
-
-APPROACHES = ("cold", "direct")
+from .vocabulary import REQUEST_STYLES
 
 # field -> what shows until the student fills it in
 PLACEHOLDERS = {
@@ -118,7 +117,7 @@ def message_template(
     Empty fields show as ``[placeholders]`` so the checker reminds you to fill them in.
     """
     require_kind(kind)
-    if approach not in APPROACHES:
+    if approach not in REQUEST_STYLES:
         raise ValueError(f"Unknown approach {approach!r}; use 'cold' or 'direct' (a warm approach is the 'intro_request' kind).")
     given = {
         "reader_name": reader_name, "your_name": your_name, "their_role": their_role,

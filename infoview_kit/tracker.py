@@ -2,11 +2,9 @@
 
 The course asks students to note who they wrote to and when, so they know when to follow up
 and which kinds of message get answered. The log is a plain CSV in the work folder because
-students will open it in a spreadsheet; so reading it accepts what spreadsheets write (a BOM,
-``;`` delimiters, Windows line endings, US or spelled-out dates, ``Yes``/``TRUE`` replies,
-reordered or extra columns), and anything it cannot read is an :class:`OutreachLogError` that
-names the row, the column and the value. No row is ever dropped, and a save refuses to
-overwrite a file that changed on disk since it was loaded.
+students will open it in a spreadsheet; what it accepts from one, and how each row is checked,
+is :mod:`infoview_kit.log_format`. No row is ever dropped, and a save refuses to overwrite a
+file that changed on disk since it was loaded.
 """
 
 from __future__ import annotations
@@ -16,69 +14,16 @@ import hashlib
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .prospects import APPROACHES, CONNECTIONS
+from .log_format import (COLUMNS, DATE_COLUMNS, LOG_FILE, LogChangedOnDiskError,
+                         OutreachLogError, clean_row, column_name, parse_choice, parse_date,
+                         read_log_bytes)
 from .render import neutralise_formula
 from .storage import atomic_write_text, work_dir
-
-#: The log's file name in the student's work folder.
-LOG_FILE = "outreach_log.csv"
-#: The columns, in the order the kit writes them (extra columns follow, kept as they are).
-COLUMNS = ("contact_name", "contact_title", "company", "relationship", "style", "channel",
-           "variant", "sent_on", "replied_on", "reply", "followed_up_on", "meeting_on",
-           "thanked_on", "referred_by", "notes")
-DATE_COLUMNS = ("sent_on", "replied_on", "followed_up_on", "meeting_on", "thanked_on")
-TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in DATE_COLUMNS)
-#: The columns about the person written to: never shown outside the student's own notebook.
-CONTACT_COLUMNS = ("contact_name", "contact_title", "company", "referred_by", "notes")
-RELATIONSHIPS = CONNECTIONS
-STYLES = ("direct", "warm", "cold")
-CHANNELS = ("email", "linkedin", "phone", "text", "in_person", "intro")
-REPLIES = ("yes", "declined", "redirected")
-#: Replies that count as a positive answer in response rates.
-POSITIVE_REPLIES = ("yes", "redirected")
-
-# What spreadsheets and people write, mapped to the kit's words. "no"/"false" are refused on
-# purpose: in a reply column they may mean "declined" or "no answer yet", and guessing wrong
-# would quietly skew the student's response rates.
-_ALIASES = {
-    "reply": {"y": "yes", "true": "yes", "positive": "yes", "decline": "declined",
-              "redirect": "redirected", "referred": "redirected"},
-    "channel": {"e_mail": "email", "mail": "email", "linked_in": "linkedin", "call": "phone",
-                "sms": "text", "inperson": "in_person", "introduction": "intro"},
-    "relationship": {"network_of_networks": "network_of_network", "friend_of_friend":
-                     "network_of_network"},
-}
-_CHOICES = {"relationship": RELATIONSHIPS, "style": STYLES, "channel": CHANNELS,
-            "reply": REPLIES}
-_DATE_FORMATS = ("%m/%d/%Y", "%m/%d/%Y %H:%M", "%d %b %Y", "%d %B %Y", "%b %d, %Y",
-                 "%B %d, %Y", "%d-%b-%Y")
-
-
-class OutreachLogError(ValueError):
-    """The log (or a value given for it) cannot be used; nothing was changed or saved.
-
-    Attributes:
-        row: the spreadsheet row (the header is row 1), or ``None`` when not about one row.
-        column: the column the problem is in, or ``None``.
-        value: the value that could not be read, or ``None``.
-        reason: the message without saying where (what a form shows beside the input).
-    """
-
-    def __init__(self, message: str, *, row: int | None = None, column: str | None = None,
-                 value: object = None, reason: str | None = None):
-        super().__init__(message)
-        self.row, self.column, self.value = row, column, value
-        self.reason = reason or message
-
-
-class LogChangedOnDiskError(OutreachLogError):
-    """The file was changed by someone else (a spreadsheet) since the log was loaded."""
 
 
 @dataclass(frozen=True)
@@ -97,46 +42,6 @@ class _Fingerprint:
         return cls(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
 
 
-def _slug(text: str) -> str:
-    return "_".join(text.strip().lower().replace("-", " ").split())
-
-
-@lru_cache(maxsize=4096)
-def parse_choice(column: str, value: str) -> str:
-    """Return the kit's word for ``value`` in an enumerated ``column`` ("" stays "").
-
-    Raises ``ValueError`` with a sentence saying what is allowed.
-    """
-    word = _slug(value)
-    word = _ALIASES.get(column, {}).get(word, word)
-    if word and word not in _CHOICES[column]:
-        hint = ("write declined if they said no, or leave it empty while you wait"
-                if column == "reply" else "write one of " + ", ".join(_CHOICES[column]))
-        raise ValueError(f"is not a {column} the kit knows: {hint}")
-    return word
-
-
-@lru_cache(maxsize=8192)
-def parse_date(value: str) -> datetime | None:
-    """Read a date as spreadsheets write it: ISO, ``11/03/2026`` (US) or ``3 Nov 2026``.
-
-    Returns a naive ``datetime`` (midnight unless a time was given), or ``None`` for "".
-    """
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text).replace(tzinfo=None)
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    raise ValueError("is not a date the kit can read: write it as 2026-11-03 (year-month-day)")
-
-
 def _as_date_text(value: object) -> str:
     if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
         return ""
@@ -145,46 +50,6 @@ def _as_date_text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def clean_row(cells: dict[str, str], row: int | None = None) -> dict[str, object]:
-    """Check one row of text cells; return it with choices normalised and dates parsed.
-
-    ``row`` is the spreadsheet row number used in messages (``None`` for a form entry).
-    Why here and not in pandas: one rule set serves the CSV, the forms and the cohort tool,
-    and each failure can say exactly which cell is wrong.
-    """
-    out: dict[str, object] = dict(cells)
-
-    def problem(column: str, value: str, reason: str) -> OutreachLogError:
-        where = f"row {row}, " if row is not None else ""
-        return OutreachLogError(f"{where}column {column}: {reason}", row=row, column=column,
-                                value=value, reason=reason)
-
-    for column in COLUMNS:
-        value = cells.get(column, "") or ""
-        try:
-            if column in DATE_COLUMNS:
-                out[column] = parse_date(value)
-            elif column in _CHOICES:
-                out[column] = parse_choice(column, value)
-            else:
-                out[column] = value.strip()
-        except ValueError as exc:
-            raise problem(column, value, f"{value!r} {exc}.") from None
-    if not out["contact_name"]:
-        raise problem("contact_name", "", "Empty: who did you write to?")
-    if not out["style"] and out["relationship"]:
-        out["style"] = APPROACHES[out["relationship"]]
-    # A person someone referred you to may be listed before you write to them.
-    pending_referral = bool(out["referred_by"]) and out["sent_on"] is None
-    if out["sent_on"] is None and not pending_referral:
-        raise problem("sent_on", "", "Empty: when did you send it? (Only a referral you have "
-                                     "not contacted yet may leave it empty.)")
-    if not out["style"] and not pending_referral:
-        raise problem("style", "", "Empty: write direct, warm or cold (or fill in "
-                                   "relationship).")
-    return out
 
 
 class OutreachLog:
@@ -277,6 +142,7 @@ class OutreachLog:
         Keywords are the log's columns. Refuses an exact repeat (same person, day and
         channel), which is what a double-clicked button would add.
         """
+        columns = {column_name(k): v for k, v in columns.items()}
         known = set(self.frame.columns)
         unknown = sorted(set(columns) - known)
         if unknown:
@@ -365,62 +231,6 @@ class OutreachLog:
 
     def _repr_html_(self) -> str:
         return self.frame.to_html(index=False, na_rep="")
-
-
-def read_log_bytes(data: bytes, name: str = LOG_FILE) -> tuple[list[dict], list[str], dict]:
-    """Check a log file's bytes; return its rows (as dicts), its columns and its CSV dialect.
-
-    The class view reads hundreds of small logs through this without building a DataFrame
-    for each. Errors are prefixed with ``name`` so a student knows which file to open.
-    """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise OutreachLogError(
-            f"{name} is not UTF-8 text (byte {exc.start}). In your spreadsheet use "
-            "'Save as' with the format 'CSV UTF-8', then load it again.") from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    dialect = {"delimiter": delimiter, "bom": data.startswith(b"\xef\xbb\xbf"),
-               "lineterminator": "\r\n" if first_line.endswith("\r") else "\n"}
-    try:
-        rows, columns = _read_rows(text, delimiter)
-    except OutreachLogError as exc:
-        raise type(exc)(f"{name}: {exc}", row=exc.row, column=exc.column, value=exc.value,
-                        reason=exc.reason) from None
-    return rows, columns, dialect
-
-
-def _read_rows(text: str, delimiter: str) -> tuple[list[dict], list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
-        return [], list(COLUMNS)
-    names = [_slug(h) for h in header]
-    while names and not names[-1]:  # spreadsheets pad the header with empty cells
-        names.pop()
-    if len(set(names)) != len(names) or "" in names:
-        raise OutreachLogError("row 1 (the header) has an empty or repeated column name: "
-                               f"{header}. Give each column one name.", row=1)
-    missing = [c for c in ("contact_name", "sent_on") if c not in names]
-    if "style" not in names and "relationship" not in names:
-        missing.append("style")
-    if missing:
-        raise OutreachLogError(f"the header (row 1) has no column {', '.join(missing)}; "
-                               f"it has {', '.join(names)}.", row=1, column=missing[0])
-    width = len(names)
-    rows = []
-    for cells in reader:
-        row_number = reader.line_num  # physical line = spreadsheet row when notes have no newlines
-        if not any(c.strip() for c in cells):
-            continue  # a blank line (spreadsheets write a few at the end): no data to keep
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            raise OutreachLogError(f"row {row_number} has {len(cells)} values but the header "
-                                   f"names {width} columns: is there a stray {delimiter!r}?",
-                                   row=row_number)
-        rows.append(clean_row(dict(zip(names, cells)), row=row_number))
-    extras = [n for n in names if n not in COLUMNS]
-    return rows, list(COLUMNS) + extras
 
 
 def _frame_from_rows(rows: list[dict], columns: list[str]) -> pd.DataFrame:

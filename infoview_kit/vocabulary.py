@@ -67,8 +67,9 @@ POSITIVE_NOTE = "A positive reply is a yes or a redirect to someone else."
 
 # --- what spreadsheets and people write -------------------------------------------------------
 
-#: Other names for the outreach log's columns, accepted in a CSV header and as keywords.
-COLUMN_ALIASES = {"relationship": "connection"}
+#: Other names for the outreach log's columns, accepted in a CSV header and as keywords (a
+#: prospect's ``approach`` is the style its connection calls for).
+COLUMN_ALIASES = {"relationship": "connection", "approach": "style"}
 # Other words for the enumerated values, mapped to the kit's. "no"/"false" are refused on
 # purpose: in a reply column they may mean "declined" or "no answer yet", and guessing wrong
 # would quietly skew the student's response rates.
@@ -85,7 +86,8 @@ VALUE_ALIASES = {
 
 #: Hours after a meeting by which the thank-you should be sent.
 THANK_YOU_HOURS = 24
-#: Days without an answer after which to follow up once.
+#: Days without an answer after which to follow up once, and the same in words.
 FOLLOW_UP_DAYS = 14
+FOLLOW_UP_AFTER = "two weeks"
 #: Days between check-ins after a meeting ("every few weeks").
 CHECK_IN_DAYS = 21

@@ -16,7 +16,8 @@ from kit_paths import DATA, REPO
 from infoview_kit.cohort import HIDDEN_LABEL, find_logs, read_cohort, report_html
 from infoview_kit.rates import response_rates
 from infoview_kit.sample_log import make_sample_log
-from infoview_kit.tracker import CONTACT_COLUMNS, LOG_FILE, OutreachLog
+from infoview_kit.log_format import CONTACT_COLUMNS, LOG_FILE
+from infoview_kit.tracker import OutreachLog
 
 COMMAND = REPO / ".venv" / "bin" / "infoview-kit"
 TODAY = date(2026, 11, 30)

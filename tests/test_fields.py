@@ -30,3 +30,35 @@ def test_one_of_lists_the_choices():
     assert one_of("video", "mode", ("video", "phone")) == "video"
     with pytest.raises(FieldError, match="'video', 'phone'"):
         one_of("fax", "mode", ("video", "phone"))
+
+
+def test_several_errors_travel_together_and_the_first_speaks_for_them():
+    from infoview_kit.fields import ErrorCollector, each_error
+
+    check = ErrorCollector()
+    assert check(clean_text, " ok ", "name") == "ok"
+    check(clean_text, "", "role", required=True)
+    check(one_of, "fax", "mode", ("video",))
+    with pytest.raises(FieldError) as err:
+        check.done()
+    assert [e.field for e in each_error(err.value)] == ["role", "mode"]
+    assert err.value.field == "role" and "mode" in str(err.value)
+    from infoview_kit.summary import InterviewSummary, SummaryError
+
+    with pytest.raises(SummaryError) as err:  # several, still of the summary's own class
+        InterviewSummary(first_name=3, learned=4)
+    assert [e.field for e in each_error(err.value)] == ["first_name", "learned"]
+
+
+def test_the_summary_log_and_draft_errors_are_field_errors():
+    from infoview_kit.drafts import MAX_DRAFT_CHARS, save_draft
+    from infoview_kit.log_format import OutreachLogError
+    from infoview_kit.summary import SummaryError
+
+    assert issubclass(SummaryError, FieldError) and issubclass(OutreachLogError, FieldError)
+    error = OutreachLogError("row 3, column reply: bad", row=3, column="reply", value="no",
+                             reason="bad")
+    assert (error.field, error.message, error.row, error.value) == ("reply", "bad", 3, "no")
+    with pytest.raises(FieldError) as err:
+        save_draft("Luis", "request", "x" * (MAX_DRAFT_CHARS + 1), folder="/nonexistent")
+    assert err.value.field == "draft"

@@ -7,7 +7,7 @@ import pytest
 from infoview_kit.forms.meeting import meeting_form
 from infoview_kit.forms.prospects import prospects_form
 from infoview_kit.forms.request import request_form
-from infoview_kit.forms.summary import summary_form
+from infoview_kit.graded_cells import summary_form
 
 LONG_LABEL_BUTTONS = [
     (prospects_form, "choose_button", "Choose for notebooks 2 and 3"),

@@ -86,3 +86,12 @@ def test_reopened_form_restores_the_plan(work_dir, chosen_prospect):
 def test_without_a_chosen_prospect_export_is_off(work_dir):
     form = meeting_form(today=TODAY)
     assert form.export_button.disabled and "notebook 1" in form.status.value
+
+
+def test_a_past_date_a_bad_time_and_no_place_are_all_marked_at_once(work_dir, chosen_prospect):
+    form = meeting_form(today=TODAY)
+    fill(form, date=dt.date(2031, 3, 1), start="half nine", place="")
+    assert "in the past" in form.fields["date"].error.value
+    assert "09:30" in form.fields["start"].error.value
+    assert "Place is empty" in form.fields["place"].error.value
+    assert not (work_dir / "meeting.json").exists()

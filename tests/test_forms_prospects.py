@@ -138,3 +138,14 @@ def test_renaming_a_prospect_keeps_their_drafts_under_the_new_name(work_dir):
     form.add_button.click()
     assert saved(work_dir)["chosen"] == "Luis Ortega Ruiz"
     assert load_draft("Luis Ortega Ruiz", "intro_request") == "Hi Ana, could you introduce me?"
+
+
+def test_every_wrong_field_is_marked_at_once(work_dir):
+    """Does one click show the problem of each wrong input, not only the first one?"""
+    form = prospects_form()
+    fill(form, name="", role="", via="")
+    form.add_button.click()
+    for key in ("name", "role", "via"):
+        assert "is empty" in form.fields[key].error.value, key
+    assert "fields marked" in form.status.value
+    assert not (work_dir / "prospects.json").exists()

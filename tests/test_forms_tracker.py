@@ -12,8 +12,10 @@ import pandas as pd
 import pytest
 
 from kit_paths import DATA
-from infoview_kit.forms.tracker import OutreachTrackerForm, meeting_tracker, outreach_tracker
-from infoview_kit.tracker import LOG_FILE, OutreachLog
+from infoview_kit.forms.tracker import OutreachTrackerForm, outreach_tracker
+from infoview_kit.graded_cells import meeting_tracker
+from infoview_kit.log_format import LOG_FILE
+from infoview_kit.tracker import OutreachLog
 
 
 def _fill(form: OutreachTrackerForm, name: str, **values) -> None:
@@ -43,7 +45,7 @@ def test_every_input_has_a_plain_text_label(work_dir):
 
 def test_adding_a_message_saves_it_and_offers_it_for_recording(work_dir):
     form = outreach_tracker()
-    _fill(form, "Ana Ruiz", relationship="network_of_network", channel="intro",
+    _fill(form, "Ana Ruiz", connection="network_of_network", channel="intro",
           sent_on=date(2026, 11, 3), variant="short ask")
     log = OutreachLog.load(work_dir / LOG_FILE)
     assert log.frame.loc[0, ["contact_name", "style", "channel", "variant"]].tolist() == \
@@ -70,7 +72,7 @@ def test_inputs_are_empty_by_the_time_saved_shows(work_dir):
 
 def test_relationship_picks_the_matching_style(work_dir):
     form = outreach_tracker()
-    form.relationship.value = "stranger"
+    form.connection.value = "stranger"
     assert form.style.value == "cold"
 
 
@@ -207,3 +209,21 @@ def test_due_table_lists_the_thank_you_after_a_meeting(work_dir):
 def test_forms_display_as_widgets(work_dir, factory):
     form = factory()
     assert isinstance(form, OutreachTrackerForm) and isinstance(form.widget, widgets.VBox)
+
+
+def test_every_wrong_input_of_a_message_is_marked_at_once(work_dir):
+    """Do a missing name, a missing day and a missing style all show after one click?"""
+    form = outreach_tracker()
+    _fill(form, "", style="", sent_on=None)
+    assert "who did you write to" in form.fields["contact_name"].error.value
+    assert "when did you send it" in form.fields["sent_on"].error.value
+    assert "direct, warm or cold" in form.fields["style"].error.value
+    assert not (work_dir / LOG_FILE).exists()
+
+
+def test_recording_marks_both_a_missing_contact_and_a_missing_day(work_dir):
+    form = outreach_tracker()
+    form.on_date.value = None
+    form.record_button.click()
+    assert "add them above first" in form.record_fields["who"].error.value
+    assert "Choose the day" in form.record_fields["on_date"].error.value

@@ -38,3 +38,11 @@ def test_html_escapes_and_marks_missing_parts():
     notes = ResearchNotes(profile="<script>")
     assert "filled=['profile']" in repr(notes)
     assert "&lt;script&gt;" in notes._repr_html_() and "not yet" in notes._repr_html_()
+
+
+def test_every_overlong_note_is_named_at_once():
+    from infoview_kit.fields import each_error
+
+    with pytest.raises(FieldError) as err:
+        ResearchNotes(profile="x" * 9000, openers="y" * 9000)
+    assert [e.field for e in each_error(err.value)] == ["profile", "openers"]

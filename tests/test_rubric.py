@@ -1,147 +1,135 @@
-"""The grader-side rubric steps, without nbgrader commands: snapshot, overwrite, skip, configure."""
+"""The summary's rubric: one point per rule, each with a line on how to fix it."""
 
 from __future__ import annotations
 
 import json
-import shutil
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-from traitlets.config import Config
 
 from kit_paths import DATA
-from infoview_kit.grading.rubric import (SNAPSHOT_KEY, RubricGrader, SnapshotSubmittedSummary,
-                                         configure, drop_saved_work, graded_only,
-                                         read_submitted_summary)
-from infoview_kit.summary import RUBRIC
+from infoview_kit.rubric import EXAMPLE_APPLY, EXAMPLE_LEARNED, RUBRIC, grade_summary
+from infoview_kit.summary import InterviewSummary
+
+SUMMARIES = DATA / "summaries"
 
 
-def _notebook(fake_snapshot=None):
-    cells = [new_code_cell("show_summary()"), new_markdown_cell("task")]
-    cells[0].metadata["nbgrader"] = {"grade_id": "summary_answer", "solution": True}
-    for point in RUBRIC:
-        cell = new_code_cell(f'check_point("{point}")')
-        cell.metadata["nbgrader"] = {"grade_id": f"rubric_{point}", "grade": True, "points": 1}
-        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="kernel says ok")]
-        cells.append(cell)
-    nb = new_notebook(cells=cells)
-    if fake_snapshot is not None:
-        nb.metadata[SNAPSHOT_KEY] = fake_snapshot
-    return nb
+def full() -> InterviewSummary:
+    return InterviewSummary.from_dict(json.loads((SUMMARIES / "full_marks.json").read_text()))
 
 
-def _submission(tmp_path, summary_file: str | None):
-    if summary_file:
-        (tmp_path / "my_work").mkdir()
-        shutil.copy(DATA / "summaries" / summary_file, tmp_path / "my_work" / "summary.json")
-    return {"metadata": {"path": str(tmp_path)}}
+def missed(summary: InterviewSummary) -> list[str]:
+    return [p.id for p in grade_summary(summary).points if not p.passed]
 
 
-def _grade(nb, resources):
-    nb, resources = SnapshotSubmittedSummary().preprocess(nb, resources)
-    return RubricGrader().preprocess(nb, resources)[0]
+def with_(**changes) -> InterviewSummary:
+    return InterviewSummary.from_dict({**full().to_dict(), **changes})
 
 
-def _outputs(nb):
-    return {c.metadata["nbgrader"]["grade_id"]: c.outputs for c in nb.cells
-            if c.cell_type == "code"}
+def test_a_complete_summary_earns_every_point():
+    result = grade_summary(full())
+    assert result.passed and result.earned == result.possible == sum(p for _, p in RUBRIC.values())
 
 
-def test_the_grader_overwrites_kernel_outputs_with_its_own_verdict(tmp_path):
-    out = _outputs(_grade(_notebook(), _submission(tmp_path, "two_questions.json")))
-    assert out["rubric_name"][0]["text"].startswith("✓ ")
-    missed = out["rubric_questions"][0]
-    assert missed["output_type"] == "error" and missed["traceback"] == [missed["evalue"]]
-    assert "you have 2" in missed["evalue"]
-    assert "Maren Lindqvist" in out["summary_answer"][0]["data"]["text/html"]
-
-
-def test_a_snapshot_planted_in_the_submission_is_replaced_by_the_real_file(tmp_path):
-    planted = {"status": "ok", "summary": json.loads((DATA / "summaries" / "full_marks.json")
-                                                     .read_text())}
-    nb = _grade(_notebook(fake_snapshot=planted), _submission(tmp_path, None))
-    out = _outputs(nb)
-    assert all(out[f"rubric_{p}"][0]["output_type"] == "error" for p in RUBRIC)
-    assert "No summary was submitted" in out["rubric_name"][0]["evalue"]
-    assert SNAPSHOT_KEY not in nb.metadata
-
-
-def test_a_file_changed_after_the_snapshot_does_not_change_the_grade(tmp_path):
-    """The student's code runs between the two steps: what it writes then counts for nothing."""
-    resources = _submission(tmp_path, "two_questions.json")
-    nb, resources = SnapshotSubmittedSummary().preprocess(_notebook(), resources)
-    shutil.copy(DATA / "summaries" / "full_marks.json", tmp_path / "my_work" / "summary.json")
-    out = _outputs(RubricGrader().preprocess(nb, resources)[0])
-    assert out["rubric_questions"][0]["output_type"] == "error"
-
-
-@pytest.mark.parametrize("content, message", [
-    ("{oops", "not valid JSON"), ("[1, 2]", "not a summary"),
-    ('{"first_name": 5}', "not a summary"), ("\udcff", "could not be read"),
+@pytest.mark.parametrize("first, last", [
+    ("Jane", "Smith"), ("John", "Doe"), ("First", "Last"), ("[name]", "Lindqvist"),
+    ("Maren", ""), ("", "Lindqvist"), ("Priya", "Raman"), ("M4ren", "Lindqvist"), ("Ana", "Ana"),
 ])
-def test_an_unreadable_summary_is_a_clear_line_not_a_crash(tmp_path, content, message):
-    (tmp_path / "my_work").mkdir()
-    path = tmp_path / "my_work" / "summary.json"
-    if content == "\udcff":
-        path.write_bytes(b"\xff\xfe\x00bad")
-    else:
-        path.write_text(content)
-    snapshot = read_submitted_summary(tmp_path)
-    assert snapshot["status"] == "unreadable" and message in snapshot["message"]
+def test_placeholder_example_or_incomplete_names_miss_only_the_name_point(first, last):
+    summary = with_(first_name=first, last_name=last)
+    assert "name" in missed(summary)
+    assert grade_summary(summary)["name"].feedback
 
 
-def test_a_summary_link_is_not_followed(tmp_path):
-    (tmp_path / "my_work").mkdir()
-    (tmp_path / "my_work" / "summary.json").symlink_to(DATA / "summaries" / "full_marks.json")
-    assert read_submitted_summary(tmp_path)["status"] == "unreadable"
+@pytest.mark.parametrize("first, last", [("José", "García-Márquez"), ("Siobhán", "O'Neill"),
+                                         ("Nguyễn", "Thị Minh")])
+def test_real_names_in_any_script_pass(first, last):
+    assert missed(with_(first_name=first, last_name=last)) == []
 
 
-def test_without_a_snapshot_the_grader_gives_no_points_and_says_why(tmp_path):
-    nb = RubricGrader().preprocess(_notebook(), {})[0]
-    assert "SnapshotSubmittedSummary" in _outputs(nb)["rubric_name"][0]["evalue"]
+@pytest.mark.parametrize("title", ["", "title", "[job title]", "N/A"])
+def test_a_missing_or_placeholder_title_misses_the_title_point(title):
+    assert "title" in missed(with_(title=title))
 
 
-def test_notebooks_without_graded_cells_are_not_executed():
-    import logging
-
-    class Recorder:
-        calls = []
-        log = logging.getLogger("test")
-
-        def preprocess(self, nb, resources):
-            self.calls.append(nb)
-            return nb, resources
-
-    step = graded_only(Recorder)
-    assert graded_only(step) is step
-    plain = new_notebook(cells=[new_code_cell("1/0")])
-    step().preprocess(plain, {})
-    assert Recorder.calls == []
-    step().preprocess(_notebook(), {})
-    assert len(Recorder.calls) == 1
+@pytest.mark.parametrize("questions, why", [
+    (["How did you start?", "What do you enjoy?"], "at least 3"),
+    (["How did you start?", "How did you start?", "What do you enjoy?"], "at least 3"),
+    (["How did you start?", "What do you enjoy?", "Tell me about your week."], "not written as a question"),
+    (["How did you start?", "What do you enjoy?", "Will you hire me?"], "not to ask"),
+    (["How did you start?", "What do you enjoy?", "How much do you get paid?"], "not to ask"),
+])
+def test_questions_need_three_real_questions_none_of_the_kind_not_to_ask(questions, why):
+    point = grade_summary(with_(questions=questions))["questions"]
+    assert not point.passed and why in point.feedback
 
 
-def test_configure_places_each_step_where_its_order_matters():
-    from nbgrader.preprocessors import (ClearHiddenTests, ClearMarkScheme, Execute,
-                                        OverwriteCells, SaveAutoGrades)
-
-    c = Config()
-    configure(c)
-    configure(c)  # twice is the same as once
-    sanitize = c.Autograde.sanitize_preprocessors
-    assert sanitize.index(SnapshotSubmittedSummary) == sanitize.index(OverwriteCells) + 1
-    steps = c.Autograde.autograde_preprocessors
-    assert steps.count(RubricGrader) == 1
-    at = steps.index(RubricGrader)
-    assert issubclass(steps[at - 1], Execute) and steps[at - 1]._skips_ungraded
-    assert at < steps.index(SaveAutoGrades)
-    assert {ClearHiddenTests, ClearMarkScheme} <= set(c.GenerateFeedback.preprocessors)
+def test_good_questions_that_mention_hiring_or_networking_pass():
+    qs = ["If you were hiring, what would you look for?",
+          "Is there anyone in your network I should talk to?", "How did you get into this field?"]
+    assert grade_summary(with_(questions=qs))["questions"].passed
 
 
-def test_a_release_never_carries_saved_work(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "release" / "interviews" / "my_work").mkdir(parents=True)
-    (tmp_path / "release" / "interviews" / "my_work" / "summary.json").write_text("{}")
-    drop_saved_work(assignment="interviews", student=".", notebooks=[])
-    assert not (tmp_path / "release" / "interviews" / "my_work").exists()
+@pytest.mark.parametrize("field", ["learned", "apply"])
+@pytest.mark.parametrize("text, why", [
+    ("", "in a few sentences"),
+    ("It was a good talk. I liked it.", "Say more"),
+    (EXAMPLE_LEARNED, "example"),
+    (EXAMPLE_APPLY, "example"),
+    (EXAMPLE_LEARNED + " I also enjoyed it.", "example"),
+])
+def test_reflections_must_be_substantive_and_not_the_forms_examples(field, text, why):
+    point = grade_summary(with_(**{field: text}))[field]
+    assert not point.passed and why in point.feedback
+
+
+def test_apply_may_not_repeat_learned_even_slightly_reworded():
+    learned = full().learned
+    point = grade_summary(with_(apply=learned.replace("Maren spends", "She spends")))["apply"]
+    assert not point.passed and "repeats what you learned" in point.feedback
+    assert grade_summary(with_(apply=learned.replace("Maren spends", "She spends")))["learned"].passed
+
+
+@pytest.mark.parametrize("field, value", [
+    ("learned", full().learned + " Next I will email [contact name]."),
+    ("title", "Engineer at <company>"),
+    ("apply", full().apply + " TODO finish this."),
+    ("questions", full().questions + ["What is it like at {company}?"]),
+])
+def test_leftover_template_placeholders_miss_that_point(field, value):
+    point = grade_summary(with_(**{field: value}))["no_placeholders"]
+    assert not point.passed and "placeholder" in point.feedback
+
+
+def test_an_empty_summary_earns_nothing():
+    result = grade_summary(InterviewSummary())
+    assert result.earned == 0 and all(p.feedback for p in result.points)
+
+
+def test_self_check_marks_are_in_dejavu_sans_not_emoji():
+    """Does every character of the self-check table exist in DejaVu Sans (the font nearly every
+    system has), so no mark shows as a blank box where no emoji font is installed?"""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    dejavu = FT2Font(font_manager.findfont("DejaVu Sans", fallback_to_default=False))
+    html = grade_summary(with_(title=""))._repr_html_()
+    assert "Passed" in html and "Not yet" in html  # both marks are in the table checked
+    missing = sorted({c for c in html if ord(c) > 127} - {chr(code) for code in dejavu.get_charmap()})
+    assert not missing, missing
+
+
+def test_results_render_as_html_and_as_plain_text():
+    result = grade_summary(with_(title="", learned="<b>bold</b> claim."))
+    html = result._repr_html_()
+    assert "✗</span> Not yet" in html and "✓</span> Passed" in html and "<b>bold" not in html
+    assert "more" in html.lower() and "instructor" in html
+    assert repr(result).startswith("RubricResult 5/9") and "MISS title" in repr(result)
+    assert "Lindqvist" in full()._repr_html_() and "Title: Data engineer" in full().as_text()
+
+
+def test_the_published_sample_answer_earns_nothing_but_its_questions_and_form():
+    """Copying the instructor's sample answer (public in the source) earns no name or reflection."""
+    from infoview_kit.graded_cells import sample_answer
+
+    result = grade_summary(sample_answer())
+    assert {p.id for p in result.points if not p.passed} == {"name", "learned", "apply"}

@@ -9,7 +9,8 @@ import pytest
 
 from infoview_kit.rates import compare_groups, response_rates
 from infoview_kit.sample_log import make_sample_log
-from infoview_kit.tracker import COLUMNS, OutreachLog
+from infoview_kit.log_format import COLUMNS
+from infoview_kit.tracker import OutreachLog
 
 TODAY = date(2026, 11, 30)
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..fields import FieldError
-from ..render import escape
+from ..fields import FieldError, each_error
+from ..render import FEEDBACK, escape, status_line
 from ..storage import SavedWorkError
 
 #: Let labels take the room they need, so the accessible name is the whole label.
 LABEL_STYLE = {"description_width": "initial"}
 
-_COLOURS = {"ok": "#1b5e20", "problem": "#b00020", "info": "#333"}
-_ICONS = {"ok": "✔", "problem": "⚠", "info": "ℹ"}
 
 
 def labelled(widget_class, label: str, **kwargs):
@@ -37,12 +35,6 @@ def button_layout() -> widgets.Layout:
     return widgets.Layout(width="auto", flex="0 0 auto", align_self="flex-start")
 
 
-def _line(kind: str, message: str) -> str:
-    role = ' role="alert"' if kind == "problem" else ' role="status"'
-    return (f'<span{role} style="color:{_COLOURS[kind]}">{_ICONS[kind]} '
-            f"{escape(message)}</span>")
-
-
 class Field:
     """An input and the error line right under it, as one box."""
 
@@ -58,7 +50,7 @@ class Field:
         return self.input.value
 
     def show_error(self, message: str) -> None:
-        self.error.value = _line("problem", message)
+        self.error.value = status_line("problem", message)
 
     def clear(self) -> None:
         self.error.value = ""
@@ -68,7 +60,7 @@ class StatusLine(widgets.HTML):
     """One line saying what just happened: saved, refused, or which file is broken."""
 
     def show(self, kind: str, message: str) -> None:
-        self.value = _line(kind, message)
+        self.value = status_line(kind, message)
         self.kind = kind
         self.message = message
 
@@ -100,14 +92,28 @@ class Form:
         for field in self.fields.values():
             field.clear()
 
-    def show_field_error(self, error: FieldError) -> None:
-        """Put ``error`` next to its input (or on the status line if the form lacks it)."""
-        field = self.fields.get(error.field)
-        if field is not None:
-            field.show_error(error.message)
-            self.status.problem("Not saved yet: fix the field marked ⚠ above.")
+    def show_field_error(self, error: FieldError, status: StatusLine | None = None,
+                         fields: dict[str, Field] | None = None) -> None:
+        """Put each of ``error``'s messages next to its input, all at once.
+
+        A message about a field the form lacks goes to the status line (``status``, or the
+        form's own); otherwise the status line says which fields to fix. A form with several
+        sections passes the section's own ``status`` and ``fields``.
+        """
+        status = status or self.status
+        fields = self.fields if fields is None else fields
+        unplaced = []
+        for single in each_error(error):
+            field = fields.get(single.field)
+            if field is None:
+                unplaced.append(single.message)
+            else:
+                field.show_error(single.message)
+        if unplaced:
+            status.problem(" ".join(unplaced))
         else:
-            self.status.problem(error.message)
+            which = "field" if len(each_error(error)) == 1 else "fields"
+            status.problem(f"Not saved yet: fix the {which} marked {FEEDBACK['problem'][0]} above.")
 
     def disable_saving(self, message: str) -> None:
         """Show why saving is off (a broken file) and turn every save button off."""
@@ -117,12 +123,32 @@ class Form:
         self.status.problem(message)
 
     def load_saved(self, loader, *args):
-        """Return ``loader(*args)``; for a broken saved file, switch saving off and return None."""
+        """Return ``loader(*args)``; for a broken saved file, switch saving off and return None.
+
+        A file that is not valid JSON (:class:`SavedWorkError`) and one whose content has the
+        wrong shape (:class:`FieldError`) are both broken: they stay as they are.
+        """
         try:
             return loader(*args)
-        except SavedWorkError as exc:
-            self.disable_saving(f"{exc} Saving is off until then, so nothing is overwritten.")
+        except (SavedWorkError, FieldError) as exc:
+            self.disable_saving(f"{exc} Saving is off until the file is fixed or renamed, "
+                                "so nothing is overwritten.")
             return None
+
+    def save_file(self, saver, *args) -> bool:
+        """Call ``saver(*args)`` (which returns the path written) and say so on the status line.
+
+        Returns False, having said why, when the file could not be written.
+        """
+        try:
+            path = saver(*args)
+        except OSError as exc:
+            name = getattr(self, "path", None)
+            self.status.problem(f"Could not save {getattr(name, 'name', 'your work')}: "
+                                f"{exc.strerror or exc}.")
+            return False
+        self.status.ok(f"Saved to {path.name}.")
+        return True
 
     def _ipython_display_(self):
         from IPython.display import display

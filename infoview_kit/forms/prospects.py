@@ -7,11 +7,11 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..fields import FieldError
-from ..prospects import (APPROACH_HINTS, CONNECTION_LABELS, FOUND_AT_SUGGESTIONS, PROSPECTS_FILE,
-                         RELATIONS, Prospect, ProspectList, approach_for)
+from ..prospects import FOUND_AT_SUGGESTIONS, PROSPECTS_FILE, Prospect, ProspectList, approach_for
 from ..records import rename_prospect
 from ..render import escape
 from ..storage import work_dir
+from ..vocabulary import CONNECTION_LABELS, RELATIONS, STYLE_HINTS
 from .common import Field, Form, button_layout, heading, labelled
 
 _INPUTS = ("name", "role", "company", "connection", "relation", "via", "found_at", "why")
@@ -95,7 +95,7 @@ class ProspectsForm(Form):
             self.fields[key].box.layout.display = None if visible else "none"
         approach = approach_for(connection)
         self.approach.value = (f"<p>Approach: <strong>{approach}</strong>. "
-                               f"{escape(APPROACH_HINTS[approach])}</p>")
+                               f"{escape(STYLE_HINTS[approach])}</p>")
 
     def read_prospect(self) -> Prospect:
         """The prospect the inputs describe (raises FieldError naming the bad input)."""

@@ -13,12 +13,14 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..drafts import load_about_me, load_draft, save_about_me, save_draft
+from ..fields import FieldError
 from ..storage import work_dir
+from ..vocabulary import FOLLOW_UP_AFTER, KIND_TITLES
 from .common import (Field, Form, button_layout, chosen_prospect_or_explain, heading, labelled,
                      prospect_banner)
 
-_AFTERWARDS = [("Follow-up: no answer after two weeks", "follow_up"),
-               ("Scheduling reply: they said yes", "scheduling")]
+_AFTERWARDS = [(f"{KIND_TITLES['follow_up']}: no answer after {FOLLOW_UP_AFTER}", "follow_up"),
+               (f"{KIND_TITLES['scheduling']}: they said yes", "scheduling")]
 
 
 def kinds_for(prospect) -> list[tuple[str, str]]:
@@ -33,7 +35,8 @@ class RequestForm(Form):
     """Pick a kind, start from a template, and write; the report updates as you type.
 
     Widgets: ``kind``, ``your_name``, ``your_goal``, ``template_button``, ``draft`` (a
-    textarea with ``continuous_update=True``), ``word_count`` and ``report``.
+    textarea with ``continuous_update=True``) and ``report`` (the checker's, which also
+    counts the words of the body).
     """
 
     def __init__(self, folder: str | Path | None = None):
@@ -54,7 +57,6 @@ class RequestForm(Form):
                                                     height="14em"))
         self.fields = {"your_name": Field(self.your_name), "your_goal": Field(self.your_goal),
                        "draft": Field(self.draft)}
-        self.word_count = widgets.HTML()
         self.report = widgets.HTML()
         self.save_buttons = [self.template_button]
         self._confirm_replace = False
@@ -73,7 +75,7 @@ class RequestForm(Form):
         self.widget = widgets.VBox([
             heading("Write your message"), prospect_banner(self.prospect), self.kind,
             self.fields["your_name"].box, self.fields["your_goal"].box, self.template_button,
-            self.fields["draft"].box, self.word_count, self.report, self.status])
+            self.fields["draft"].box, self.report, self.status])
 
     # -- whom the message is for ----------------------------------------------------------
     @property
@@ -146,19 +148,18 @@ class RequestForm(Form):
         text = self.draft.value
         try:
             save_draft(self.prospect.name, self.kind.value, text, self.folder)
-        except ValueError as exc:
-            self.fields["draft"].show_error(
-                f"{exc} Your last saved draft is kept; shorten this one to save it.")
+        except FieldError as exc:
+            self.show_field_error(FieldError(exc.field, f"{exc.message} Your last saved draft "
+                                                        "is kept; shorten this one to save it."))
         else:
             self.status.ok("Draft saved.")
         self.show_report()
 
     def show_report(self) -> None:
-        """Show the word count and the checker's report for the current draft."""
+        """Show the checker's report (with its word count) for the current draft."""
         from ..checker import check_message
 
         text = self.draft.value
-        self.word_count.value = f"<small>{len(text.split()):,} word(s)</small>"
         self.last_report = check_message(text, self.kind.value, reader_name=self.reader)
         self.report.value = self.last_report._repr_html_()
         too_long = [f for f in self.last_report.problems if f.rule == "too_long"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..fields import FieldError
-from ..render import escape
+from ..render import FEEDBACK, escape
 from ..research import RESEARCH_FIELDS, ResearchNotes, load_research, save_research
 from ..storage import work_dir
 from .common import Field, Form, chosen_prospect_or_explain, heading, labelled, prospect_banner
@@ -71,8 +71,8 @@ class ResearchForm(Form):
             self.gaps.value = f"<p>Still worth a look:</p><ul>{items}</ul>"
         else:
             openers = len(notes.opener_list)
-            self.gaps.value = (f"<p>✔ All four parts researched, with {openers} opener(s) to "
-                               "break the ice.</p>")
+            self.gaps.value = (f"<p>{FEEDBACK['ok'][0]} All four parts researched, with "
+                               f"{openers} opener(s) to break the ice.</p>")
 
 
 def research_form(folder: str | Path | None = None) -> ResearchForm:

@@ -7,19 +7,21 @@ overwritten: the form says which row and column to fix instead.
 
 from __future__ import annotations
 
-import base64
 from datetime import date, datetime
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..prospects import APPROACHES, CONNECTION_LABELS
-from ..render import escape, html_table
+from ..fields import FieldError, together
+from ..log_format import LOG_FILE, OutreachLogError
+from ..render import escape
 from ..storage import SavedWorkError, work_dir
-from ..tracker import CHANNELS, LOG_FILE, STYLES, OutreachLog, OutreachLogError
+from ..tracker import OutreachLog
+from ..vocabulary import (APPROACHES, CHANNEL_LABELS, CHANNELS, CONNECTION_LABELS, POSITIVE_NOTE,
+                          REPLIES, REPLY_LABELS, STYLES)
 from .common import Field, Form, StatusLine, heading, labelled
 
-_ADD_INPUTS = ("contact_name", "contact_title", "company", "relationship", "style", "channel",
+_ADD_INPUTS = ("contact_name", "contact_title", "company", "connection", "style", "channel",
                "variant", "sent_on", "referred_by", "notes")
 #: What can be recorded about a contact: value -> (label, OutreachLog method, date keyword).
 ACTIONS = {
@@ -28,10 +30,10 @@ ACTIONS = {
     "meeting": ("We met", "record_meeting", "meeting_on"),
     "thank_you": ("I sent my thank-you", "record_thank_you", "thanked_on"),
 }
-_CHANNEL_LABELS = {"email": "Email", "linkedin": "LinkedIn", "phone": "Phone call",
-                   "text": "Text message", "in_person": "In person", "intro": "Introduction"}
+#: What the after-the-meeting tracker of notebook 4 shows and offers.
+AFTER_MEETING = {"sections": ("record", "due"), "actions": ("meeting", "thank_you", "follow_up")}
 _GROUPINGS = (("Style", "style"), ("Message version", "variant"), ("Channel", "channel"),
-              ("How you know them", "relationship"))
+              ("How you know them", "connection"))
 _GROUP_LABELS = {value: label for label, value in _GROUPINGS}
 
 
@@ -58,19 +60,25 @@ class OutreachTrackerForm(Form):
         self.widget = widgets.VBox([boxes[s] for s in sections])
         self.refresh()
 
+    @classmethod
+    def after_meeting(cls, folder: str | Path | None = None) -> OutreachTrackerForm:
+        """The after-the-meeting part (summary notebook): record the meeting and the
+        thank-you, and see what's due next."""
+        return cls(folder, **AFTER_MEETING)
+
     # ----- building ------------------------------------------------------------------------
     def _build_add(self) -> None:
         text = lambda label, **kw: labelled(widgets.Text, label, **kw)  # noqa: E731
         self.contact_name = text("Their name", placeholder="e.g. Alex Morgan")
         self.contact_title = text("Their job title (optional)")
         self.company = text("Company (optional)")
-        self.relationship = labelled(
+        self.connection = labelled(
             widgets.Dropdown, "How you know them",
             options=[("(choose)", "")] + [(label, v) for v, label in CONNECTION_LABELS.items()])
         self.style = labelled(widgets.Dropdown, "Style of message",
                               options=[("(choose)", "")] + [(s.capitalize(), s) for s in STYLES])
         self.channel = labelled(widgets.Dropdown, "Sent by",
-                                options=[(_CHANNEL_LABELS[c], c) for c in CHANNELS])
+                                options=[(CHANNEL_LABELS[c], c) for c in CHANNELS])
         self.variant = text("Message version (your own label, optional)",
                             placeholder="e.g. short ask, story first")
         self.sent_on = labelled(widgets.DatePicker, "Sent on", value=date.today())
@@ -85,7 +93,7 @@ class OutreachTrackerForm(Form):
                  "referred_by": "Fill this in (and leave the date) to note someone to "
                                 "contact later."}
         self.fields = {k: Field(getattr(self, k), hints.get(k, "")) for k in _ADD_INPUTS}
-        self.relationship.observe(self._on_relationship, names="value")
+        self.connection.observe(self._on_connection, names="value")
         self.add_button.on_click(self.on_add)
         self.add_box = widgets.VBox([heading("Log a message you sent")]
                                     + [self.fields[k].box for k in _ADD_INPUTS]
@@ -96,8 +104,7 @@ class OutreachTrackerForm(Form):
         self.what = labelled(widgets.Dropdown, "What happened",
                              options=[(ACTIONS[a][0], a) for a in actions])
         self.reply = labelled(widgets.Dropdown, "Their answer",
-                              options=[("Yes, happy to talk", "yes"), ("Declined", "declined"),
-                                       ("Redirected me to someone else", "redirected")])
+                              options=[(REPLY_LABELS[r], r) for r in REPLIES])
         self.on_date = labelled(widgets.DatePicker, "On", value=date.today())
         self.at_time = labelled(widgets.TimePicker, "At (meeting time, optional)", value=None)
         self.record_button = widgets.Button(description="Record", button_style="primary",
@@ -130,7 +137,7 @@ class OutreachTrackerForm(Form):
                                        self.comparison])
 
     # ----- callbacks -----------------------------------------------------------------------
-    def _on_relationship(self, change) -> None:
+    def _on_connection(self, change) -> None:
         if change["new"]:
             self.style.value = APPROACHES[change["new"]]
 
@@ -167,18 +174,11 @@ class OutreachTrackerForm(Form):
             return
         values = {k: getattr(self, k).value for k in _ADD_INPUTS}
         if values["sent_on"] is None and not values["referred_by"].strip():
-            self.fields["sent_on"].show_error("Choose the day you sent it.")
-            self.add_status.problem("Not saved yet: fix the field marked ⚠ above.")
-            return
+            values["sent_on"] = ""  # the log's own check says so, beside the other fields
         try:
             log.add_outreach(**values)
         except OutreachLogError as exc:
-            field = self.fields.get(exc.column)
-            if field is None:
-                self.add_status.problem(str(exc))
-            else:
-                field.show_error(exc.reason)
-                self.add_status.problem("Not saved yet: fix the field marked ⚠ above.")
+            self.show_field_error(exc, self.add_status)
             return
         if not self._save(log, self.add_status):
             return
@@ -196,11 +196,13 @@ class OutreachTrackerForm(Form):
         """Record a reply, follow-up, meeting or thank-you for the chosen contact, and save."""
         for field in self.record_fields.values():
             field.clear()
+        missing = []
         if not self.who.value:
-            self.record_fields["who"].show_error("Choose who (add them above first).")
-            return
+            missing.append(FieldError("who", "Choose who (add them above first)."))
         if self.on_date.value is None:
-            self.record_fields["on_date"].show_error("Choose the day.")
+            missing.append(FieldError("on_date", "Choose the day."))
+        if missing:
+            self.show_field_error(together(missing), self.record_status, self.record_fields)
             return
         log = self._load(self.record_status)
         if log is None:
@@ -242,7 +244,7 @@ class OutreachTrackerForm(Form):
         return True
 
     def _show_rates(self) -> None:
-        from ..rates import POSITIVE_NOTE, response_rates, response_rates_alt, response_rates_png
+        from ..rates import rates_chart_html, rates_table_html, response_rates
 
         table = response_rates(self._log, by=self.group_by.value)
         if table.empty:
@@ -250,16 +252,9 @@ class OutreachTrackerForm(Form):
             self.rates_table.value = "<p><em>Log a few messages to see which ones work.</em></p>"
         else:
             self.chart.layout.display = None
-            png = base64.b64encode(response_rates_png(table)).decode("ascii")
-            self.chart.value = (f'<img src="data:image/png;base64,{png}" '
-                                f'alt="{escape(response_rates_alt(table))}" '
-                                'style="max-width:100%;height:auto">')
-            rows = [(g, int(r.sent), int(r.replied), f"{r.rate:.0%}", f"{r.ci_low:.0%} to {r.ci_high:.0%}")
-                    for g, r in table.iterrows()]
-            self.rates_table.value = (
-                html_table([_GROUP_LABELS[self.group_by.value], "Sent",
-                            "Positive replies", "Rate", "95% interval"], rows)
-                + f"<p><small>{escape(POSITIVE_NOTE)}</small></p>")
+            self.chart.value = rates_chart_html(table)
+            self.rates_table.value = (rates_table_html(table, _GROUP_LABELS[self.group_by.value])
+                                      + f"<p><small>{escape(POSITIVE_NOTE)}</small></p>")
         groups = list(table.index)
         self.group_a.options, self.group_b.options = groups, groups
         if len(groups) >= 2:
@@ -280,10 +275,3 @@ class OutreachTrackerForm(Form):
 def outreach_tracker(folder: str | Path | None = None) -> OutreachTrackerForm:
     """The whole tracker (notebook 2): log messages, record what happened, what's due, rates."""
     return OutreachTrackerForm(folder)
-
-
-def meeting_tracker(folder: str | Path | None = None) -> OutreachTrackerForm:
-    """The after-the-meeting part (summary notebook): record the meeting and the thank-you,
-    and see what's due next."""
-    return OutreachTrackerForm(folder, sections=("record", "due"),
-                               actions=("meeting", "thank_you", "follow_up"))

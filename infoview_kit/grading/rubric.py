@@ -30,8 +30,9 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Integer
 
 from ..storage import WORK_DIR_NAME
-from ..summary import (ANSWER_CELL_ID, RUBRIC, RUBRIC_CELL_PREFIX, SUMMARY_FILE, InterviewSummary,
-                       SummaryError, grade_summary)
+from ..graded_cells import ANSWER_CELL_ID, RUBRIC_CELL_PREFIX
+from ..rubric import RUBRIC, grade_summary
+from ..summary import SUMMARY_FILE, InterviewSummary, SummaryError
 
 #: Notebook metadata key holding the grader's snapshot of the submitted summary.
 SNAPSHOT_KEY = "infoview_submitted_summary"
