@@ -1,0 +1,65 @@
+"""Requests for a job, referral, internship or the reader's pay, told from mere mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+import checker_corpus as corpus
+from infoview_kit._language import sentences
+from infoview_kit.asks import CATEGORIES, forbidden_ask, may_ask
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Would there be any room for someone like me on your team?", "job"),
+        ("Is your team hiring at the moment?", "job"),
+        ("Could I be considered for the analyst opening you posted?", "job"),
+        ("Any chance you could be a reference for me?", "referral"),
+        ("Could my CV find its way to your recruiter?", "referral"),
+        ("Would you put in a good word for me?", "referral"),
+        ("Could I shadow you for a day?", "internship"),
+        ("Does your company take on interns this summer? Please consider me.", "internship"),
+        ("Do you make more than 100k, if you don't mind me asking?", "pay"),
+        ("What's your day rate?", "pay"),
+        ("How much equity were you given when you joined?", "pay"),
+    ],
+)
+def test_hedged_and_indirect_asks_are_named_for_what_they_ask(text, category):
+    ask = forbidden_ask(text)
+    assert ask is not None and ask.category == category, ask
+    assert ask.reason and category in CATEGORIES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you were hiring, what would you look for in a candidate?",
+        "How did your own internship shape what you did next?",
+        "What do juniors usually earn in this field?",
+        "How do referrals work in consulting, in general?",
+        "Thank you for the advice about getting ready for my summer internship.",
+        "What advice would you give me to get hired somewhere like your company?",
+        "Would it be alright if I kept you posted on how it goes?",
+        "Tell me how you approached the salary conversation - not the number, just your strategy.",
+    ],
+)
+def test_mentions_are_not_asks(text):
+    assert forbidden_ask(text) is None
+
+
+def test_a_negated_ask_is_not_an_ask():
+    assert forbidden_ask("I'm not asking you to hire me, only for advice.") is None
+    assert forbidden_ask("If it's not too personal, what's your salary?").category == "pay"
+
+
+def test_the_quick_look_never_hides_an_ask():
+    """Does every sentence an ask pattern catches also pass the quick look that guards them?"""
+    caught = 0
+    rows = corpus.load("questions") + corpus.load("messages")
+    for row in rows:
+        for sentence in sentences(row["text"]):
+            if forbidden_ask(sentence, general=False) is not None:
+                caught += 1
+                assert may_ask(sentence), sentence
+    assert caught > 100  # the corpus holds plenty of asks to check the guard on
