@@ -11,7 +11,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from traitlets.config import Config
 
 from kit_paths import DATA
-from infoview_kit.grading.rubric import (SNAPSHOT_KEY, RubricGrader, SnapshotSubmittedSummary,
+from infoview_kit.grading.preprocessors import (SNAPSHOT_KEY, RubricGrader, SnapshotSubmittedSummary,
                                          configure, drop_saved_work, graded_only,
                                          read_submitted_summary)
 from infoview_kit.summary import RUBRIC

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from infoview_kit.grading.command import balanced_groups, check_submission, explain
+from infoview_kit.grading.grade import balanced_groups, check_submission, explain
 
 SOURCE = {"cells": [
     {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "answer", "solution": True}}},
