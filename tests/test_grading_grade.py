@@ -1,4 +1,4 @@
-"""``infoview-kit grade``: balanced groups, plain reasons, and the same scores as nbgrader."""
+"""``infoview-kit grade``: plain reasons, the same scores as nbgrader, resuming after a crash."""
 
 from __future__ import annotations
 
@@ -11,48 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from infoview_kit.grading.grade import balanced_groups, check_submission, explain
-
-SOURCE = {"cells": [
-    {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "answer", "solution": True}}},
-    {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "check", "grade": True,
-                                                    "solution": False}}},
-]}
-
-
-def test_groups_are_balanced_and_cover_everyone_once():
-    """Students split into near-equal groups, each student in exactly one."""
-    weights = {f"s{i}": 1000 * (i % 3) for i in range(9)}
-    groups = balanced_groups(weights, 2)
-    assert sorted(sum(groups, [])) == sorted(weights)
-    assert abs(len(groups[0]) - len(groups[1])) <= 1
-
-
-def test_no_more_groups_than_students():
-    """Three cores for two students make two groups, not an empty third."""
-    assert balanced_groups({"a": 1, "b": 1}, 3) == [["a"], ["b"]]
-
-
-@pytest.mark.parametrize("content, expected", [
-    ('{"cells": [', "is not valid JSON (line 1, column 12"),
-    ("[1, 2]", "is JSON but not a notebook"),
-    ('{"cells": []}', "the answer cell answer was deleted"),
-])
-def test_broken_notebooks_are_named_with_what_is_wrong(tmp_path, content, expected):
-    """Each kind of broken notebook gets a line saying what is wrong."""
-    (tmp_path / "ps1.ipynb").write_text(content)
-    problems, _ = check_submission(tmp_path, {"ps1.ipynb": SOURCE})
-    assert len(problems) == 1 and expected in problems[0], problems
-
-
-def test_a_missing_notebook_and_deleted_test_cells_are_reported(tmp_path):
-    """A notebook not submitted is a problem; deleted test cells are a note (restored)."""
-    problems, _ = check_submission(tmp_path, {"ps1.ipynb": SOURCE})
-    assert "ps1.ipynb is missing" in problems[0]
-    (tmp_path / "ps1.ipynb").write_text(json.dumps({"cells": SOURCE["cells"][:1]}))
-    problems, notes = check_submission(tmp_path, {"ps1.ipynb": SOURCE})
-    assert problems == [] and "test cells check were deleted" in notes[0]
-
+from infoview_kit.grading.grade import explain
 
 def test_known_nbgrader_errors_are_explained():
     """A dead kernel is explained in plain words, keeping nbgrader's own message."""
@@ -93,3 +52,100 @@ def test_parallel_grading_gives_the_scores_of_sequential_nbgrader(generated_cour
     expected = scores(sequential)
     assert len(expected) == 4 * 7
     assert scores(generated_course) == expected
+
+
+def test_a_traceback_is_reduced_to_its_last_error_line():
+    """nbgrader logs whole tracebacks; the reason shown is the error they end with."""
+    import logging
+
+    from infoview_kit.grading.worker import error_lines
+
+    def record(level, message):
+        return logging.LogRecord("AutogradeApp", level, __file__, 1, message, None, None)
+
+    records = [record(logging.ERROR, "There was an error processing assignment: x"),
+               record(logging.ERROR, "Traceback (most recent call last):\n  File ...\n"
+                                     "    nbclient.exceptions.DeadKernelError: Kernel died\n"),
+               record(logging.WARNING, "Removing failed assignment")]
+    assert error_lines(records) == ["nbclient.exceptions.DeadKernelError: Kernel died"]
+
+
+def _class_of(course: Path, tmp_path: Path, students: int) -> Path:
+    """A fresh copy of the generated course with ``students`` full-marks submissions."""
+    from kit_paths import DATA
+
+    copy = tmp_path / "course"
+    shutil.copytree(course, copy, ignore=shutil.ignore_patterns("submitted", "autograded",
+                                                                "feedback"))
+    full = (DATA / "summaries" / "full_marks.json").read_text()
+    for number in range(students):
+        folder = copy / "submitted" / f"k{number:02d}" / "interviews"
+        shutil.copytree(course / "release" / "interviews", folder)
+        (folder / "my_work").mkdir()
+        (folder / "my_work" / "summary.json").write_text(full)
+        (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC")
+    return copy
+
+
+def _env() -> dict:
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+
+@pytest.mark.nbgrader
+@pytest.mark.slow
+def test_a_run_killed_half_way_resumes_with_only_the_students_not_yet_graded(
+        generated_course, tmp_path):
+    """SIGKILL mid-run (a crash, a reboot); the next run keeps the graded, grades the rest."""
+    import signal
+    import time
+
+    from nbgrader.api import Gradebook
+
+    from infoview_kit.grading.submissions import GradingRecord
+
+    course = _class_of(generated_course, tmp_path, 10)
+    record_path = course / "autograded" / ".infoview-grade-interviews.jsonl"
+    command = [sys.executable, "-m", "infoview_kit.cli", "grade", "interviews", "--jobs", "1"]
+    with open(tmp_path / "first.out", "w") as out:
+        first = subprocess.Popen(command, cwd=course, env=_env(), stdout=out,
+                                 stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and first.poll() is None:
+            if record_path.exists() and record_path.read_text().count('"done"') >= 4:
+                break
+            time.sleep(0.05)
+        # the whole run at once, as a power cut would: the command and its nbgrader processes
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait()
+    kept = {s for s in (f"k{n:02d}" for n in range(10))
+            if GradingRecord(course, "interviews").state(s) == "graded"}
+    assert 4 <= len(kept) < 10, (tmp_path / "first.out").read_text()
+    mtimes = {s: (course / "autograded" / s / "interviews" / "4_write_summary.ipynb").stat().st_mtime
+              for s in kept}
+
+    second = subprocess.run(command, cwd=course, env=_env(), capture_output=True, text=True,
+                            timeout=600)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert f"Resuming: {len(kept)} already graded (kept; --force grades them again)" in second.stdout
+    assert f"{10 - len(kept)} graded, {len(kept)} already graded" in second.stdout
+    for student, mtime in mtimes.items():  # not graded again
+        assert (course / "autograded" / student / "interviews" / "4_write_summary.ipynb"
+                ).stat().st_mtime == mtime
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        totals = {s: gradebook.find_submission("interviews", s).code_score
+                  for s in (f"k{n:02d}" for n in range(10))}
+    assert totals == dict.fromkeys(totals, 9.0), totals
+
+
+@pytest.mark.nbgrader
+def test_a_broken_course_config_stops_before_grading_anyone(generated_course, tmp_path):
+    """nbgrader would grade with no config at all (no sandbox, no rubric); the kit refuses."""
+    course = _class_of(generated_course, tmp_path, 1)
+    with open(course / "nbgrader_config.py", "a") as handle:
+        handle.write("\nraise RuntimeError('typo in the config')\n")
+    run = subprocess.run([sys.executable, "-m", "infoview_kit.cli", "grade", "interviews"],
+                         cwd=course, env=_env(), capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "nbgrader could not start, nobody was graded" in run.stderr
+    assert "fix nbgrader_config.py" in run.stderr
+    assert not (course / "autograded" / "k00").exists()

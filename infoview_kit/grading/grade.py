@@ -1,43 +1,35 @@
-"""``infoview-kit grade ASSIGNMENT``: autograde a whole class on every core.
+"""``infoview-kit grade ASSIGNMENT``: autograde a whole class on every core, resumably.
 
 nbgrader autogrades one submission after another, and each ``nbgrader`` command pays seconds of
-start-up. This command splits the submitted students into N balanced groups and runs N
-``nbgrader autograde`` processes on the same gradebook, each one told to leave out the others'
-students (``--CourseDirectory.student_id_exclude``), so the scores are exactly those of one
-sequential ``nbgrader autograde``. It shows a progress bar as students finish, then one line
-per student that failed and why, read from nbgrader's log and from the notebooks themselves.
+start-up. This command runs one long-lived nbgrader process per core (:mod:`.pool`), each
+pulling the next student as soon as it is free and running nbgrader's own ``Autograde`` on it,
+so the scores are exactly those of ``nbgrader autograde``. It shows a progress bar (students
+done / total, rate, time left), then one line per student that failed and why.
+
+Stopped half-way (Ctrl+C, a crash, a reboot), it picks up where it was: run it again and it
+grades only the students not yet graded, and says so. A student an interrupted run left
+half-graded is graded again from the start (see :class:`.submissions.GradingRecord`).
 
 Exit codes: 0 every student graded, 1 some students failed (all others graded), 2 nothing
-could be graded (no such course or assignment, no submissions).
+could be graded (no such course or assignment, no submissions, a broken course config),
+130 stopped by Ctrl+C.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import queue
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# nbgrader's own log lines start with this; a student's output never reaches the log (the
-# sandbox sends it to a file), and nothing else may start a line with it.
-_LOG = r"^\[AutogradeApp \| (?P<level>[A-Z]+)\] "
-_STARTED = re.compile(_LOG + r"Creating/updating student with ID '(?P<student>[^']+)'")
-_SKIPPED = re.compile(_LOG + r"Skipping existing assignment: .*/(?P<student>[^/]+)/[^/]+$")
-_FAILED = re.compile(_LOG + r"There was an error processing assignment '[^']*' for student "
-                            r"'(?P<student>[^']+)'")
-_TIMEOUT = re.compile(_LOG + r"Timeout waiting for execute reply")
-_ERROR = re.compile(_LOG.replace("(?P<level>[A-Z]+)", "ERROR") + r"(?P<message>.*)")
-_GENERIC_ERRORS = ("There was an error processing", "Traceback (most recent call last)",
-                   "Please see the", "Interrupting kernel")
+from .pool import Job, PoolError, run_pool
+from .submissions import (GRADED, INTERRUPTED, RESUBMITTED, GradingRecord, check_submission,
+                          source_notebooks)
 
 
 @dataclass
@@ -52,18 +44,6 @@ class StudentResult:
     def __repr__(self) -> str:
         why = f": {'; '.join(self.reasons)}" if self.reasons else ""
         return f"StudentResult({self.student} {self.status}{why})"
-
-
-def balanced_groups(weights: dict[str, int], jobs: int) -> list[list[str]]:
-    """Split students into at most ``jobs`` groups of near-equal total weight (largest first)."""
-    groups: list[list[str]] = [[] for _ in range(max(1, min(jobs, len(weights))))]
-    loads = [0] * len(groups)
-    for student in sorted(weights, key=lambda name: (-weights[name], name)):
-        lightest = loads.index(min(loads))
-        groups[lightest].append(student)
-        # Every submission costs a kernel start whatever its size: count that too.
-        loads[lightest] += weights[student] + 50_000
-    return [sorted(group) for group in groups if group]
 
 
 # nbgrader's error messages, in words an instructor can act on.
@@ -86,196 +66,128 @@ def explain(message: str) -> str:
     return message
 
 
-def _test_cell_ids(notebook: dict) -> list[str]:
-    return [cell["metadata"]["nbgrader"]["grade_id"] for cell in notebook.get("cells", [])
-            if cell.get("metadata", {}).get("nbgrader", {}).get("grade")
-            and not cell["metadata"]["nbgrader"].get("solution")]
+class GradingStopped(KeyboardInterrupt):
+    """Grading was interrupted; ``results`` says who was graded before it stopped."""
+
+    def __init__(self, results: dict[str, StudentResult]) -> None:
+        super().__init__()
+        self.results = results
 
 
-def _answer_cell_ids(notebook: dict) -> list[str]:
-    return [cell["metadata"]["nbgrader"]["grade_id"] for cell in notebook.get("cells", [])
-            if cell.get("metadata", {}).get("nbgrader", {}).get("solution")]
+@dataclass
+class GradingPlan:
+    """Who a run grades: the jobs, and who it leaves as they are."""
+
+    jobs: list[Job] = field(default_factory=list)
+    already_graded: list[str] = field(default_factory=list)
+    interrupted: list[str] = field(default_factory=list)
+    resubmitted: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """One line for the instructor when the run resumes earlier work; "" otherwise."""
+        if not (self.already_graded or self.interrupted):
+            return ""
+        parts = [f"{len(self.already_graded)} already graded (kept; --force grades them again)"]
+        if self.interrupted:
+            parts.append(f"{len(self.interrupted)} left half-graded by an interrupted run "
+                         f"(graded again from the start)")
+        return f"Resuming: {', '.join(parts)}; {len(self.jobs)} to grade."
 
 
-def check_submission(folder: Path, sources: dict[str, dict]) -> tuple[list[str], list[str]]:
-    """Problems that make grading fail, and notes worth a line, for one submitted folder.
+def plan_grading(course: Path, assignment: str, students: list[str], force: bool,
+                 record: GradingRecord) -> GradingPlan:
+    """Sort the class into who is graded now (and with ``--force`` or not) and who is kept."""
+    plan = GradingPlan()
+    for student in students:
+        state = record.state(student)
+        if force or state == INTERRUPTED:
+            plan.jobs.append(Job(student, force=True))
+            if state == INTERRUPTED:
+                plan.interrupted.append(student)
+        elif state == GRADED:
+            plan.already_graded.append(student)
+        else:  # new, resubmitted, or graded elsewhere: nbgrader's own rules decide
+            plan.jobs.append(Job(student, force=False))
+            if state == RESUBMITTED:
+                plan.resubmitted.append(student)
+    return plan
 
-    ``sources`` maps each notebook name of the assignment to its source notebook (parsed).
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.glob("*.ipynb"))
+
+
+def grade_class(course: Path, assignment: str, *, jobs: int = os.cpu_count() or 1,
+                force: bool = False, timeout: int | None = None, log_dir: Path,
+                progress=None, on_plan: Callable[[GradingPlan], None] | None = None,
+                ) -> dict[str, StudentResult]:
+    """Autograde every submitted student of ``assignment`` on ``jobs`` nbgrader processes.
+
+    Arguments: ``force`` grades again students already graded; ``timeout`` overrides the
+    course's ``Execute.timeout`` (seconds per cell); ``log_dir`` receives nbgrader's logs, one
+    file per process; ``progress`` (a tqdm bar, say) gets ``reset(total)`` once the plan is
+    known and ``update(1)`` per student done; ``on_plan`` sees the :class:`GradingPlan` first.
+    Raises :class:`GradingStopped` on Ctrl+C and :class:`.pool.PoolError` when nbgrader cannot
+    start (a broken course config).
     """
-    problems, notes = [], []
-    for name, source in sorted(sources.items()):
-        path = folder / name
-        if not path.is_file():
-            problems.append(f"{name} is missing from the submission (re-submit it with "
-                            f"nbgrader submit, or the student gets no marks for it)")
-            continue
-        try:
-            notebook = json.loads(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError:
-            problems.append(f"{name} is not UTF-8 text; ask the student to re-submit it")
-            continue
-        except json.JSONDecodeError as error:
-            problems.append(f"{name} is not valid JSON (line {error.lineno}, column "
-                            f"{error.colno}: {error.msg}); open it in a text editor or ask the "
-                            f"student to re-submit it")
-            continue
-        if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
-            problems.append(f"{name} is JSON but not a notebook (no list of cells)")
-            continue
-        answers = {cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-                   for cell in notebook["cells"] if isinstance(cell, dict)}
-        lost = [grade_id for grade_id in _answer_cell_ids(source) if grade_id not in answers]
-        if lost:
-            problems.append(f"{name}: the answer cell{'s' if len(lost) > 1 else ''} "
-                            f"{', '.join(lost)} {'were' if len(lost) > 1 else 'was'} deleted or "
-                            f"retyped, so nbgrader cannot grade it; a person must look at it "
-                            f"(or the student re-submits with the cell from the released notebook)")
-            continue
-        present = set(_test_cell_ids(notebook))
-        missing = [grade_id for grade_id in _test_cell_ids(source) if grade_id not in present]
-        if missing:
-            notes.append(f"{name}: test cells {', '.join(missing)} were deleted or retyped; "
-                         f"they are restored from the source before grading")
-    return problems, notes
-
-
-def _source_notebooks(course: Path, assignment: str) -> dict[str, dict]:
-    sources = {}
-    for path in sorted((course / "source" / assignment).glob("*.ipynb")):
-        sources[path.name] = json.loads(path.read_text(encoding="utf-8"))
-    return sources
-
-
-def _reader(group_id: int, stream, events: queue.Queue, log_file) -> None:
-    """Turn one nbgrader process's log into (group, kind, student, text) events."""
-    for line in stream:
-        log_file.write(line)
-        line = line.rstrip("\n")
-        if match := _STARTED.match(line):
-            events.put((group_id, "start", match["student"], ""))
-        elif match := _SKIPPED.match(line):
-            events.put((group_id, "skip", match["student"], ""))
-        elif match := _FAILED.match(line):
-            events.put((group_id, "failed", match["student"], ""))
-        elif _TIMEOUT.match(line):
-            events.put((group_id, "timeout", None, ""))
-        elif (match := _ERROR.match(line)) and not match["message"].startswith(_GENERIC_ERRORS):
-            events.put((group_id, "error", None, match["message"].strip()))
-        elif line.startswith("    ") and re.match(r"^    [\w.]+(Error|Exception)\b", line):
-            events.put((group_id, "error", None, line.strip()))
-    events.put((group_id, "exit", None, ""))
-
-
-def _nbgrader_command(assignment: str, exclude: list[str], args) -> list[str]:
-    command = [sys.executable, "-m", "nbgrader", "autograde", assignment]
-    if exclude:
-        command.append("--CourseDirectory.student_id_exclude=" + ",".join(exclude))
-    if args.force:
-        command.append("--force")
-    if args.timeout is not None:
-        command += [f"--Execute.timeout={args.timeout}"]
-    return command
-
-
-def grade_class(course: Path, assignment: str, args, progress=None) -> dict[str, StudentResult]:
-    """Autograde every submitted student in ``args.jobs`` parallel nbgrader processes."""
+    course, log_dir = Path(course), Path(log_dir)
     submitted = course / "submitted"
     students = sorted(p.parent.name for p in submitted.glob(f"*/{assignment}") if p.is_dir())
     results = {name: StudentResult(name) for name in students}
-    sources = _source_notebooks(course, assignment)
-    weights = {}
-    for name in students:
-        folder = submitted / name / assignment
-        problems, notes = check_submission(folder, sources)
-        results[name].reasons += problems
-        results[name].notes += notes
-        weights[name] = sum(p.stat().st_size for p in folder.glob("*.ipynb"))
-    found_before = {name for name in students if results[name].reasons}
-    groups = balanced_groups(weights, args.jobs)
-    log_dir = Path(args.log_dir)
-    events: queue.Queue = queue.Queue()
-    processes, threads, current = [], [], {}
-    for group_id, group in enumerate(groups):
-        others = [name for name in students if name not in group]
-        log_file = open(log_dir / f"autograde-{assignment}-{group_id + 1}.log", "w")
-        process = subprocess.Popen(
-            _nbgrader_command(assignment, others, args), cwd=course, text=True,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, errors="replace")
-        thread = threading.Thread(target=_reader, args=(group_id, process.stdout, events, log_file),
-                                  daemon=True)
-        thread.start()
-        processes.append((process, log_file))
-        threads.append(thread)
-    running = len(groups)
-    last_error: dict[int, str] = {}
+    record = GradingRecord(course, assignment)
+    plan = plan_grading(course, assignment, students, force, record)
+    for name in plan.already_graded:
+        results[name].status = "skipped"
+    for name in plan.interrupted:
+        results[name].notes.append("an interrupted run had left it half-graded; graded again")
+    sources = source_notebooks(course, assignment)
+    for job in plan.jobs:
+        problems, notes = check_submission(submitted / job.student / assignment, sources)
+        results[job.student].reasons += problems
+        results[job.student].notes += notes
+    # Largest submissions first: the last students to finish are then the quick ones.
+    plan.jobs.sort(key=lambda job: -_size(submitted / job.student / assignment))
+    if on_plan:
+        on_plan(plan)
+    if progress is not None:
+        progress.reset(total=len(plan.jobs))
+    for job in plan.jobs:
+        record.write(job.student, "start")
 
-    def finish(group_id: int) -> None:
-        student = current.pop(group_id, None)
-        if student and results[student].status == "grading":
-            results[student].status = "graded"
-            if progress:
-                progress.update(1)
+    def on_result(reply: dict) -> None:
+        result = results[reply["student"]]
+        if reply.get("timed_out"):
+            result.notes.append("a cell ran past the time limit and was stopped (the rest was "
+                                "graded as is)")
+        if reply["status"] == "skipped":
+            result.status = "skipped"
+        elif reply["status"] == "done" and _complete(course, assignment, result.student, sources):
+            record.write(result.student, "done")
+            # Problems found beforehand did not stop nbgrader (a missing notebook): notes.
+            result.notes = result.reasons + result.notes
+            result.reasons, result.status = [], "graded"
+        else:
+            result.status = "failed"
+            if not result.reasons:
+                errors = reply.get("errors") or ["nbgrader stopped on this student (see the log)"]
+                result.reasons.append(explain(errors[0]))
+        if progress is not None:
+            progress.update(1)
 
-    while running:
-        group_id, kind, student, text = events.get()
-        if kind == "start" and student in results:
-            finish(group_id)
-            current[group_id] = student
-            results[student].status = "grading"
-        elif kind == "skip" and student in results:
-            finish(group_id)
-            results[student].status = "skipped"
-            if progress:
-                progress.update(1)
-        elif kind == "timeout" and group_id in current:
-            results[current[group_id]].notes.append(
-                "a cell ran past the time limit and was stopped (the rest was graded as is)")
-        elif kind == "error":
-            last_error[group_id] = text
-            result = results.get(current.get(group_id, ""))
-            # A problem found beforehand already says it plainly; else explain nbgrader's error.
-            if result and result.student not in found_before and not result.reasons:
-                result.reasons.append(explain(text))
-        elif kind == "failed" and student in results:
-            if current.get(group_id) == student:
-                finish(group_id)
-            results[student].status = "failed"
-        elif kind == "exit":
-            finish(group_id)
-            running -= 1
-    for (process, log_file), thread in zip(processes, threads):
-        process.wait()
-        thread.join()
-        log_file.close()
-    _settle(results, course, assignment, sources, processes, last_error, groups)
+    options = ["--Execute.timeout=%d" % timeout] if timeout is not None else []
+    try:
+        run_pool(course, "autograde", assignment, plan.jobs, processes=jobs, options=options,
+                 log_dir=log_dir, on_result=on_result)
+    except KeyboardInterrupt:
+        raise GradingStopped(results) from None
     return results
 
 
-def _settle(results, course, assignment, sources, processes, last_error, groups) -> None:
-    """Final status: a student is graded only if every autograded notebook is there."""
-    for group_id, group in enumerate(groups):
-        code = processes[group_id][0].returncode
-        for student in group:
-            result = results[student]
-            if result.status == "skipped":
-                continue
-            folder = course / "autograded" / student / assignment
-            complete = all((folder / name).is_file() for name in sources) and folder.is_dir()
-            if result.status == "failed" or not complete:
-                if not result.reasons:
-                    result.reasons.append(
-                        "nbgrader never reached this student "
-                        f"(it stopped with exit code {code}: {last_error.get(group_id, '?')})"
-                        if result.status == "waiting" else
-                        last_error.get(group_id, f"nbgrader stopped with exit code {code}"))
-                result.status = "failed"
-            else:
-                # Problems found beforehand did not stop nbgrader (a missing notebook, say):
-                # they stay as notes.
-                result.notes = result.reasons + result.notes
-                result.reasons = []
-                result.status = "graded"
+def _complete(course: Path, assignment: str, student: str, sources: dict) -> bool:
+    """nbgrader wrote an autograded copy of every source notebook the student submitted."""
+    submitted = course / "submitted" / student / assignment
+    autograded = course / "autograded" / student / assignment
+    return all((autograded / name).is_file() for name in sources if (submitted / name).is_file())
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:
@@ -283,7 +195,8 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         prog="infoview-kit grade",
         description="Autograde every submitted student of ASSIGNMENT with nbgrader, in "
                     "parallel processes sharing one gradebook; same scores as "
-                    "'nbgrader autograde ASSIGNMENT'.")
+                    "'nbgrader autograde ASSIGNMENT'. Run again after an interruption: it "
+                    "grades only the students not yet graded.")
     parser.add_argument("assignment", help="assignment name, as in source/ASSIGNMENT")
     parser.add_argument("--course", default=".", help="the nbgrader course directory "
                         "(with nbgrader_config.py and submitted/); default: here")
@@ -319,10 +232,31 @@ def grade_command(argv: list[str]) -> int:
     started = time.monotonic()
     # nbgrader's full logs, kept only when a student failed (they are the details behind the
     # one-line reasons); outside the course, which the sandbox hides from kernels anyway.
-    args.log_dir = tempfile.mkdtemp(prefix=f"infoview-grade-{args.assignment}-")
-    with tqdm(total=len(students), desc=f"autograde {args.assignment}", unit="student",
-              file=sys.stderr) as progress:
-        results = grade_class(course, args.assignment, args, progress)
+    log_dir = Path(tempfile.mkdtemp(prefix=f"infoview-grade-{args.assignment}-"))
+    planned: list[GradingPlan] = []
+
+    def on_plan(plan: GradingPlan) -> None:
+        planned.append(plan)
+        if plan.describe():
+            print(plan.describe(), flush=True)
+
+    try:
+        with tqdm(total=len(students), desc=f"autograde {args.assignment}", unit="student",
+                  file=sys.stderr) as progress:
+            results = grade_class(course, args.assignment, jobs=args.jobs, force=args.force,
+                                  timeout=args.timeout, log_dir=log_dir, progress=progress,
+                                  on_plan=on_plan)
+    except PoolError as error:
+        print(f"infoview-kit grade: nbgrader could not start, nobody was graded: {error}",
+              file=sys.stderr)
+        return 2
+    except GradingStopped as stopped:
+        done = sum(r.status in ("graded", "failed") for r in stopped.results.values())
+        left = len(planned[0].jobs) - done if planned else len(students)
+        print(f"Stopped: {done} students graded in this run, {left} not yet. Run the same "
+              f"command again to grade only those (the others are kept). nbgrader's logs: "
+              f"{log_dir}")
+        return 130
     failed = [r for r in results.values() if r.status == "failed"]
     for result in sorted(results.values(), key=lambda r: r.student):
         for note in result.notes:
@@ -333,9 +267,9 @@ def grade_command(argv: list[str]) -> int:
     skipped = sum(r.status == "skipped" for r in results.values())
     print(f"{args.assignment}: {graded} graded, {skipped} already graded (use --force to redo), "
           f"{len(failed)} failed, in {time.monotonic() - started:.1f} s with "
-          f"{min(args.jobs, len(results))} processes")
+          f"{min(args.jobs, len(planned[0].jobs) if planned else 0)} processes")
     if failed:
-        print(f"nbgrader's full logs: {args.log_dir}")
+        print(f"nbgrader's full logs: {log_dir}")
     else:
-        shutil.rmtree(args.log_dir, ignore_errors=True)
+        shutil.rmtree(log_dir, ignore_errors=True)
     return 1 if failed else 0
