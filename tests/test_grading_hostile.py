@@ -339,7 +339,8 @@ def test_deleted_test_cells_are_restored_and_graded(graded):
 
 def test_an_empty_notebook_is_flagged_for_a_person_with_no_marks(graded):
     """An empty notebook lost its answer cell: reported failed, saying so, and scores nothing."""
-    assert "the answer cell summary_answer was deleted" in _failed_line(graded, "empty")
+    line = _failed_line(graded, "empty")
+    assert "the answer cells summary_answer, add_answer were deleted or retyped" in line, line
     assert not any(graded["scores"].get("empty", NO_MARKS).values())
 
 
@@ -431,6 +432,7 @@ def test_without_a_code_graded_cell_only_unusable_notebooks_fail(data_only):
     failed = sorted(line.split(":")[0].split()[1] for line in run.stdout.splitlines()
                     if line.startswith("FAILED "))
     assert failed == ["badjson", "empty", "forged"], run.stdout
+    assert "the answer cell summary_answer was deleted" in _failed_line(data_only, "empty")
 
 
 def test_a_graded_cell_of_the_students_own_fails_only_them_with_a_reason(data_only, graded):

@@ -66,7 +66,8 @@ def error_lines(records: list[logging.LogRecord]) -> list[str]:
         if message.startswith("Traceback (most recent call last)"):
             errors = [match.group(0).strip() for match in _EXCEPTION_LINE.finditer(message)]
             message = errors[-1] if errors else message.splitlines()[-1]
-        if message and not message.startswith(_GENERIC) and message not in found:
+        # a timeout is reported as timed_out; the error that follows it says what it cost
+        if message and not message.startswith(_GENERIC + (_TIMED_OUT,)) and message not in found:
             found.append(message)
     return found
 
