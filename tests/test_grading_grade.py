@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -149,3 +150,34 @@ def test_a_broken_course_config_stops_before_grading_anyone(generated_course, tm
     assert "nbgrader could not start, nobody was graded" in run.stderr
     assert "fix nbgrader_config.py" in run.stderr
     assert not (course / "autograded" / "k00").exists()
+
+
+@pytest.mark.nbgrader
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_says_how_to_go_on(generated_course, tmp_path):
+    """Ctrl+C (SIGINT to the terminal's process group): exit 130, a plain line, then a resume."""
+    import signal
+    import time
+
+    course = _class_of(generated_course, tmp_path, 8)
+    record_path = course / "autograded" / ".infoview-grade-interviews.jsonl"
+    command = [sys.executable, "-m", "infoview_kit.cli", "grade", "interviews", "--jobs", "1"]
+    first = subprocess.Popen(command, cwd=course, env=_env(), stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and first.poll() is None:
+        if record_path.exists() and record_path.read_text().count('"done"') >= 2:
+            break
+        time.sleep(0.05)
+    os.killpg(first.pid, signal.SIGINT)
+    out, _ = first.communicate(timeout=120)
+    assert first.returncode == 130, out
+    assert "students graded in this run" in out and "Run the same command again" in out, out
+    assert "Traceback" not in out, out
+    second = subprocess.run(command, cwd=course, env=_env(), capture_output=True, text=True,
+                            timeout=600)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Resuming: " in second.stdout
+    graded, kept = (int(n) for n in re.search(r"(\d+) graded, (\d+) already graded",
+                                               second.stdout).groups())
+    assert graded + kept == 8 and kept >= 2, second.stdout

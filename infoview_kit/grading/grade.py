@@ -37,7 +37,7 @@ class StudentResult:
     """How one student's autograde went."""
 
     student: str
-    status: str = "waiting"  # waiting, grading, graded, skipped, failed
+    status: str = "waiting"  # waiting, graded, skipped (already graded), failed
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -91,11 +91,12 @@ class GradingPlan:
         if self.interrupted:
             parts.append(f"{len(self.interrupted)} left half-graded by an interrupted run "
                          f"(graded again from the start)")
+        if self.resubmitted:
+            parts.append(f"{len(self.resubmitted)} collected again since (graded again if newer)")
         return f"Resuming: {', '.join(parts)}; {len(self.jobs)} to grade."
 
 
-def plan_grading(course: Path, assignment: str, students: list[str], force: bool,
-                 record: GradingRecord) -> GradingPlan:
+def plan_grading(students: list[str], force: bool, record: GradingRecord) -> GradingPlan:
     """Sort the class into who is graded now (and with ``--force`` or not) and who is kept."""
     plan = GradingPlan()
     for student in students:
@@ -135,7 +136,7 @@ def grade_class(course: Path, assignment: str, *, jobs: int = os.cpu_count() or 
     students = sorted(p.parent.name for p in submitted.glob(f"*/{assignment}") if p.is_dir())
     results = {name: StudentResult(name) for name in students}
     record = GradingRecord(course, assignment)
-    plan = plan_grading(course, assignment, students, force, record)
+    plan = plan_grading(students, force, record)
     for name in plan.already_graded:
         results[name].status = "skipped"
     for name in plan.interrupted:
@@ -151,8 +152,6 @@ def grade_class(course: Path, assignment: str, *, jobs: int = os.cpu_count() or 
         on_plan(plan)
     if progress is not None:
         progress.reset(total=len(plan.jobs))
-    for job in plan.jobs:
-        record.write(job.student, "start")
 
     def on_result(reply: dict) -> None:
         result = results[reply["student"]]
@@ -177,7 +176,8 @@ def grade_class(course: Path, assignment: str, *, jobs: int = os.cpu_count() or 
     options = ["--Execute.timeout=%d" % timeout] if timeout is not None else []
     try:
         run_pool(course, "autograde", assignment, plan.jobs, processes=jobs, options=options,
-                 log_dir=log_dir, on_result=on_result)
+                 log_dir=log_dir, on_result=on_result,
+                 on_start=lambda job: record.write(job.student, "start"))
     except KeyboardInterrupt:
         raise GradingStopped(results) from None
     return results
@@ -256,6 +256,9 @@ def grade_command(argv: list[str]) -> int:
         print(f"Stopped: {done} students graded in this run, {left} not yet. Run the same "
               f"command again to grade only those (the others are kept). nbgrader's logs: "
               f"{log_dir}")
+        return 130
+    except KeyboardInterrupt:
+        print("Stopped before grading began; nothing was changed.")
         return 130
     failed = [r for r in results.values() if r.status == "failed"]
     for result in sorted(results.values(), key=lambda r: r.student):

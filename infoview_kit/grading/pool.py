@@ -5,7 +5,9 @@ the next student as soon as it is free, so a slow submission never holds up a wh
 the class, and progress is counted per student as each one finishes. Workers share the course's
 gradebook, as two ``nbgrader autograde`` processes can. A worker that dies takes only the
 student it was grading with it: that student is reported failed and a fresh worker takes the
-rest. Ctrl+C stops every worker after nbgrader has cleaned up the student in progress.
+rest. Ctrl+C stops every worker after nbgrader has cleaned up the student in progress: the
+workers ignore the terminal's interrupt and stop on the pool's SIGTERM, so each is interrupted
+exactly once.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ class _Worker:
         """Interrupt the worker (nbgrader cleans up), then kill it if it does not exit."""
         if self.process.poll() is None:
             try:
-                os.kill(self.process.pid, signal.SIGINT)
+                os.kill(self.process.pid, signal.SIGTERM)
                 self.process.wait(STOP_SECONDS)
             except subprocess.TimeoutExpired:
                 self.process.kill()
@@ -87,8 +89,10 @@ class _Worker:
 
 def run_pool(course: Path, step: str, assignment: str, jobs: list[Job], *, processes: int,
              options: list[str], log_dir: Path, on_result: Callable[[dict], None],
-             max_per_worker: int = 0) -> int:
+             on_start: Callable[[Job], None] | None = None, max_per_worker: int = 0) -> int:
     """Run ``step`` for every job on ``processes`` workers; ``on_result`` gets each reply.
+
+    ``on_start`` is called with each job just before a worker takes it.
 
     Returns how many worker processes were started. ``max_per_worker`` (0: no limit) retires a
     worker after that many students, so a leak in a long run cannot grow without bound.
@@ -111,7 +115,10 @@ def run_pool(course: Path, step: str, assignment: str, jobs: list[Job], *, proce
 
     def next_job(worker: _Worker) -> None:
         if pending and not (max_per_worker and worker.done >= max_per_worker):
-            worker.send(pending.popleft())
+            job = pending.popleft()
+            if on_start:
+                on_start(job)
+            worker.send(job)
         else:
             worker.current = None
             worker.finish_input()

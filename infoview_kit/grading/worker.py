@@ -12,8 +12,8 @@ student. nbgrader's log goes to stderr, which the parent writes to a log file.
 Protocol, one JSON object a line: the worker first says ``{"ready": true}`` (or
 ``{"fatal": "..."}`` and exits 2); then for each ``{"student": ID, "force": BOOL}`` read it
 answers ``{"student": ID, "status": "done"|"skipped"|"failed", "errors": [...],
-"timed_out": BOOL, "seconds": S}``. End of stdin ends it (exit 0); SIGINT stops it after
-nbgrader has cleaned up the student in progress (exit 130).
+"timed_out": BOOL, "seconds": S}``. End of stdin ends it (exit 0), after the student in
+progress; SIGTERM stops it after nbgrader has cleaned up that student (exit 130).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import re
+import signal
 import sys
 import time
 import traceback
@@ -125,6 +126,11 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     step, assignment, options = argv[0], argv[1], argv[2:]
+    # The pool stops a worker with SIGTERM, turned into nbgrader's own way to stop (it cleans up
+    # the student in progress); a Ctrl+C in the terminal reaches the pool alone. A Python
+    # handler, not SIG_IGN, so the kernels started from here still get interrupts.
+    signal.signal(signal.SIGINT, lambda *_: None)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     reply = sys.stdout
     # nbgrader's own prints (and anything a preprocessor prints) must not mix with the replies.
     sys.stdout = sys.stderr
