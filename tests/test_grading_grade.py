@@ -6,8 +6,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,39 +94,43 @@ def _env() -> dict:
     return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
 
 
+GRADE = [sys.executable, "-m", "infoview_kit.cli", "grade", "interviews", "--jobs", "1"]
+
+
+def _grade_until(course: Path, done: int) -> subprocess.Popen:
+    """Start ``infoview-kit grade`` in a session of its own; return once ``done`` are graded."""
+    record = course / "autograded" / ".infoview-grade-interviews.jsonl"
+    run = subprocess.Popen(GRADE, cwd=course, env=_env(), stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and run.poll() is None:
+        if record.exists() and record.read_text().count('"done"') >= done:
+            break
+        time.sleep(0.05)
+    return run
+
+
 @pytest.mark.nbgrader
 @pytest.mark.slow
 def test_a_run_killed_half_way_resumes_with_only_the_students_not_yet_graded(
         generated_course, tmp_path):
     """SIGKILL mid-run (a crash, a reboot); the next run keeps the graded, grades the rest."""
-    import signal
-    import time
-
     from nbgrader.api import Gradebook
 
     from infoview_kit.grading.submissions import GradingRecord
 
     course = _class_of(generated_course, tmp_path, 10)
-    record_path = course / "autograded" / ".infoview-grade-interviews.jsonl"
-    command = [sys.executable, "-m", "infoview_kit.cli", "grade", "interviews", "--jobs", "1"]
-    with open(tmp_path / "first.out", "w") as out:
-        first = subprocess.Popen(command, cwd=course, env=_env(), stdout=out,
-                                 stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and first.poll() is None:
-            if record_path.exists() and record_path.read_text().count('"done"') >= 4:
-                break
-            time.sleep(0.05)
-        # the whole run at once, as a power cut would: the command and its nbgrader processes
-        os.killpg(first.pid, signal.SIGKILL)
-        first.wait()
+    first = _grade_until(course, done=4)
+    # the whole run at once, as a power cut would: the command and its nbgrader processes
+    os.killpg(first.pid, signal.SIGKILL)
+    out, _ = first.communicate()
     kept = {s for s in (f"k{n:02d}" for n in range(10))
             if GradingRecord(course, "interviews").state(s) == "graded"}
-    assert 4 <= len(kept) < 10, (tmp_path / "first.out").read_text()
+    assert 4 <= len(kept) < 10, out
     mtimes = {s: (course / "autograded" / s / "interviews" / "4_write_summary.ipynb").stat().st_mtime
               for s in kept}
 
-    second = subprocess.run(command, cwd=course, env=_env(), capture_output=True, text=True,
+    second = subprocess.run(GRADE, cwd=course, env=_env(), capture_output=True, text=True,
                             timeout=600)
     assert second.returncode == 0, second.stdout + second.stderr
     assert f"Resuming: {len(kept)} already graded (kept; --force grades them again)" in second.stdout
@@ -156,25 +162,14 @@ def test_a_broken_course_config_stops_before_grading_anyone(generated_course, tm
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_and_says_how_to_go_on(generated_course, tmp_path):
     """Ctrl+C (SIGINT to the terminal's process group): exit 130, a plain line, then a resume."""
-    import signal
-    import time
-
     course = _class_of(generated_course, tmp_path, 8)
-    record_path = course / "autograded" / ".infoview-grade-interviews.jsonl"
-    command = [sys.executable, "-m", "infoview_kit.cli", "grade", "interviews", "--jobs", "1"]
-    first = subprocess.Popen(command, cwd=course, env=_env(), stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and first.poll() is None:
-        if record_path.exists() and record_path.read_text().count('"done"') >= 2:
-            break
-        time.sleep(0.05)
+    first = _grade_until(course, done=2)
     os.killpg(first.pid, signal.SIGINT)
     out, _ = first.communicate(timeout=120)
     assert first.returncode == 130, out
     assert "students graded in this run" in out and "Run the same command again" in out, out
     assert "Traceback" not in out, out
-    second = subprocess.run(command, cwd=course, env=_env(), capture_output=True, text=True,
+    second = subprocess.run(GRADE, cwd=course, env=_env(), capture_output=True, text=True,
                             timeout=600)
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Resuming: " in second.stdout

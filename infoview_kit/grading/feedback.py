@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -90,6 +91,9 @@ def feedback_command(argv: list[str]) -> int:
               f"{course}; run 'infoview-kit grade {args.assignment}' first", file=sys.stderr)
         return 2
     from tqdm import tqdm
+
+    # stopped by the system (a shutdown, a job scheduler): stop the workers as Ctrl+C does
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
     started = time.monotonic()
     log_dir = Path(tempfile.mkdtemp(prefix=f"infoview-feedback-{args.assignment}-"))

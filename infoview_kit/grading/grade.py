@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -228,6 +229,9 @@ def grade_command(argv: list[str]) -> int:
               f"'nbgrader collect {args.assignment}' first", file=sys.stderr)
         return 2
     from tqdm import tqdm
+
+    # stopped by the system (a shutdown, a job scheduler): stop the workers as Ctrl+C does
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
     started = time.monotonic()
     # nbgrader's full logs, kept only when a student failed (they are the details behind the
