@@ -8,8 +8,8 @@ assignment ``source/interviews/`` holds symbolic links to the notebooks in the r
 nbgrader metadata (solution, rubric test cells, mark scheme).
 
 Grading: the summary is graded by the grader's own process from the submitted
-``my_work/summary.json`` (see ``infoview_kit/grading/rubric.py``), not by code running in the
-student's kernel. ``rubric.configure(c)`` puts those steps in the pipeline; keep it LAST, after any
+``my_work/summary.json`` (see ``infoview_kit/grading/preprocessors.py``), not by code running in the
+student's kernel. ``preprocessors.configure(c)`` puts those steps in the pipeline; keep it LAST, after any
 line that changes ``Autograde.*_preprocessors`` or swaps the Execute step.
 """
 
@@ -35,6 +35,6 @@ from infoview_kit.grading import sandbox  # noqa: E402
 sandbox.configure(c, timeout=15)
 # --- end sandbox
 
-from infoview_kit.grading import rubric  # noqa: E402
+from infoview_kit.grading import preprocessors  # noqa: E402
 
-rubric.configure(c)
+preprocessors.configure(c)

@@ -14,8 +14,10 @@ import sys
 SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "cohort": ("infoview_kit.cohort", "cohort_command",
                "class-wide response rates from every student's outreach log, as an HTML report"),
-    "grade": ("infoview_kit.grading.command", "grade_command",
+    "grade": ("infoview_kit.grading.grade", "grade_command",
               "autograde a whole class with nbgrader, on every core"),
+    "feedback": ("infoview_kit.grading.feedback", "feedback_command",
+                 "nbgrader generate_feedback for a whole class, on every core"),
     "collect": ("infoview_kit.grading.collect", "collect_command",
                 "nbgrader collect, refusing submissions forged under another student's name"),
     "export": ("infoview_kit.grading.export", "export_command", "grades per rubric point with a status, and a Canvas import CSV"),

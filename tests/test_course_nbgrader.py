@@ -52,8 +52,8 @@ SCENARIOS = {
     "empty": (None, None, dict.fromkeys(POINTS, 0)),
     "unreadable_summary": ("invalid.json", None, dict.fromkeys(POINTS, 0)),
     # the two cheats that earned full marks with plain nbgrader, on a summary worth 3 points;
-    # breaking builtins wrecks the student's own kernel: that submission fails (None), no marks
-    "cheat_builtins": ("name_and_title_only.json", "builtins", None),
+    # notebook 4 is graded from the saved summary and never executed, so neither cheat runs
+    "cheat_builtins": ("name_and_title_only.json", "builtins", NAME_AND_TITLE_ONLY),
     "cheat_transformer": ("name_and_title_only.json", "transformer", NAME_AND_TITLE_ONLY),
     "deleted_tests": ("full_marks.json", "delete_tests", FULL),
     "broken_notebook": ("full_marks.json", "invalid_json", None),
@@ -182,10 +182,10 @@ def test_each_sample_submission_scores_exactly_its_rubric_points(graded_course, 
     assert row["reflection_quality"] == ""
 
 
-@pytest.mark.parametrize("student", ["broken_notebook", "cheat_builtins"])
+@pytest.mark.parametrize("student", ["broken_notebook"])
 def test_a_failed_submission_is_reported_blank_and_the_rest_of_the_class_is_graded(
         graded_course, student):
-    """Does an invalid-JSON notebook or a wrecked kernel show 'grading failed' (blank, not 0)?"""
+    """Does an invalid-JSON notebook show 'grading failed' (blank, not 0)?"""
     row = graded_course["rows"][student]
     assert row["status"] == "grading failed"
     assert row["total"] == "" and all(row[p] == "" for p in POINTS)

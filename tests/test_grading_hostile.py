@@ -1,10 +1,17 @@
 """Hostile submissions, graded for real: no point unearned, the rest of the class still graded.
 
-One class of students, each trying one attack in the summary notebook's answer cell (or on the
-notebook file itself), is graded by ``infoview-kit grade`` on the repository's course (real
-nbgrader, sandboxed kernels). Every attacker saved the same *partial* summary (name and title
-only: 3 of 9 points), so a cheat that worked would show as more than 3. The scores are read
-point by point from the gradebook.
+One class of students, each trying one attack in the summary notebook (a cell of their own
+after the answer cell, or the notebook file itself), is graded twice by ``infoview-kit grade``
+with real nbgrader:
+
+* on the repository's course, where notebook 4 is graded from the submitted summary alone:
+  the notebook is not executed, so none of the attacks even runs;
+* on the same course with an instructor's code exercise added to notebook 4 (a code-graded
+  cell): the notebook is executed, in the sandbox, and every attack runs and is contained.
+
+Every attacker saved the same *partial* summary (name and title only: 3 of 9 points), so a
+cheat that worked would show as more than 3. The scores are read point by point from the
+gradebook.
 """
 
 from __future__ import annotations
@@ -174,17 +181,69 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+EXERCISE_ANSWER = "### BEGIN SOLUTION\ndef add(a, b):\n    return a + b\n### END SOLUTION"
+EXERCISE_TEST = "assert add(1, 2) == 3"
+
+
+def _add_code_exercise(notebook: dict) -> None:
+    """An instructor's code exercise at the end of notebook 4: an answer cell and its test."""
+    meta = {"schema_version": 3, "locked": False, "solution": True, "grade": False,
+            "grade_id": "add_answer"}
+    notebook["cells"].append({"cell_type": "code", "execution_count": None, "outputs": [],
+                              "metadata": {"nbgrader": meta}, "source": EXERCISE_ANSWER})
+    meta = {"schema_version": 3, "locked": True, "solution": False, "grade": True,
+            "grade_id": "add_test", "points": 2}
+    notebook["cells"].append({"cell_type": "code", "execution_count": None, "outputs": [],
+                              "metadata": {"nbgrader": meta}, "source": EXERCISE_TEST})
+
+
 @pytest.fixture(scope="module")
-def graded(generated_course):
-    """The hostile class, submitted and graded in one ``infoview-kit grade`` run."""
-    course = generated_course
+def exercise_course(tmp_path_factory) -> Path:
+    """The repository's course with a code-graded exercise in notebook 4, generated."""
+    from kit_paths import REPO
+
+    course = tmp_path_factory.mktemp("exercise") / "course"
+    shutil.copytree(REPO / "course", course, symlinks=False,
+                    ignore=shutil.ignore_patterns("gradebook.db", "release", "submitted",
+                                                  "autograded", "feedback", "my_work"))
+    path = course / "source" / ASSIGNMENT / NOTEBOOK
+    notebook = json.loads(path.read_text())
+    _add_code_exercise(notebook)
+    path.write_text(json.dumps(notebook))
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT],
+                   cwd=course, env=_env(), check=True, capture_output=True)
+    return course
+
+
+def _env() -> dict:
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def _answer_exercise(notebook: dict) -> None:
+    cell = next(c for c in notebook["cells"]
+                if c["metadata"].get("nbgrader", {}).get("grade_id") == "add_answer")
+    cell["source"] = "def add(a, b):\n    return a + b"
+
+
+def _forge_graded_cell(notebook: dict) -> None:
+    """A code cell the student marks as graded, worth 100 points, that writes a file if run."""
+    notebook["cells"].append({
+        "cell_type": "code", "execution_count": None, "outputs": [],
+        "metadata": {"nbgrader": {"schema_version": 3, "grade": True, "solution": False,
+                                  "locked": False, "grade_id": "bonus", "points": 100}},
+        "source": ATTACK_MARK + "print('FORGED CELL RAN')"})
+
+
+def _grade_hostile_class(course: Path) -> dict:
+    """Submit the hostile class into ``course`` and grade it in one ``infoview-kit grade`` run."""
+    executed = (course / "release" / ASSIGNMENT / NOTEBOOK).read_text().count("add_test") > 0
     server, accepted = _listener()
     port = server.getsockname()[1]
     source = course / "source" / ASSIGNMENT / NOTEBOOK
     config = course / "nbgrader_config.py"
     targets = [str(course / "gradebook.db"), str(source), str(config), "../../../gradebook.db",
                "../../../nbgrader_config.py"]
-    _submit(course, "full", FULL)
+    _submit(course, "full", FULL, edit=_answer_exercise if executed else None)
     _submit(course, "shadow", PARTIAL, code=SHADOW)
     _submit(course, "transformer", PARTIAL, code=TRANSFORMER)
     _submit(course, "exits", PARTIAL, code=EXIT)
@@ -200,11 +259,11 @@ def graded(generated_course):
     _submit(course, "retyped", PARTIAL, edit=_retype_tests)
     _submit(course, "badjson", FULL, raw='{"cells": [')
     _submit(course, "empty", None, edit=lambda nb: nb.update(cells=[]))
+    _submit(course, "forged", PARTIAL, edit=_forge_graded_cell)
     before = {"source": _digest(source), "config": _digest(config)}
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     run = subprocess.run([sys.executable, "-m", "infoview_kit.cli", "grade", ASSIGNMENT,
                           "--jobs", "2", "--timeout", "5"],
-                         cwd=course, env=env, capture_output=True, text=True, timeout=600)
+                         cwd=course, env=_env(), capture_output=True, text=True, timeout=600)
     server.close()
     from nbgrader.api import Gradebook, MissingEntry
 
@@ -215,8 +274,25 @@ def graded(generated_course):
                 notebook = gradebook.find_submission_notebook(NOTEBOOK[:-6], ASSIGNMENT, student)
             except MissingEntry:
                 continue
-            scores[student] = {g.name: g.score for g in notebook.grades if g.name in POINTS}
+            scores[student] = {g.name: g.score for g in notebook.grades
+                               if g.name in POINTS or g.name == "add_test"}
     return dict(course=course, run=run, scores=scores, accepted=accepted, before=before)
+
+
+@pytest.fixture(scope="module")
+def data_only(generated_course):
+    """The hostile class on the repository's course: notebook 4 is never executed."""
+    return _grade_hostile_class(generated_course)
+
+
+@pytest.fixture(scope="module")
+def graded(exercise_course):
+    """The hostile class on the course with a code exercise: notebook 4 runs, sandboxed."""
+    return _grade_hostile_class(exercise_course)
+
+
+def _rubric(scores: dict) -> dict:
+    return {name: score for name, score in scores.items() if name in POINTS}
 
 
 def _attack_output(graded, student: str) -> str:
@@ -240,29 +316,31 @@ def test_the_class_is_graded_and_the_command_reports_failures(graded):
     assert run.returncode == 1, run.stdout + run.stderr
     failed = sorted(line.split(":")[0].split()[1] for line in run.stdout.splitlines()
                     if line.startswith("FAILED "))
-    assert failed == ["badjson", "empty", "exits", "shadow"], run.stdout
+    assert failed == ["badjson", "empty", "exits", "forged", "shadow"], run.stdout
 
 
 def test_full_marks_are_earned_by_an_honest_summary(graded):
     """The control: a complete summary gets all 9 points, point by point."""
-    assert graded["scores"]["full"] == FULL_MARKS
+    assert _rubric(graded["scores"]["full"]) == FULL_MARKS
+    assert graded["scores"]["full"]["add_test"] == 2  # the exercise, run in the sandbox
 
 
 @pytest.mark.parametrize("student", ["transformer", "loops", "forkbomb", "memoryhog",
                                      "network", "tamper", "snoop", "edited", "retyped"])
 def test_a_cheat_earns_only_what_the_saved_summary_earns(graded, student):
     """Each attack leaves the score at the partial summary's 3 points, point by point."""
-    assert graded["scores"][student] == PARTIAL_MARKS, graded["run"].stdout
+    assert _rubric(graded["scores"][student]) == PARTIAL_MARKS, graded["run"].stdout
 
 
 def test_deleted_test_cells_are_restored_and_graded(graded):
     """A student who deleted every rubric cell still gets the marks the summary earns."""
-    assert graded["scores"]["deleted"] == FULL_MARKS
+    assert _rubric(graded["scores"]["deleted"]) == FULL_MARKS
 
 
 def test_an_empty_notebook_is_flagged_for_a_person_with_no_marks(graded):
     """An empty notebook lost its answer cell: reported failed, saying so, and scores nothing."""
-    assert "the answer cell summary_answer was deleted" in _failed_line(graded, "empty")
+    line = _failed_line(graded, "empty")
+    assert "the answer cells summary_answer, add_answer were deleted or retyped" in line, line
     assert not any(graded["scores"].get("empty", NO_MARKS).values())
 
 
@@ -324,3 +402,42 @@ def test_other_students_work_cannot_be_read(graded):
     """Neither absolute nor relative paths reach another student's saved summary."""
     output = _attack_output(graded, "snoop")
     assert output.startswith("READ OTHERS 0 OF"), output
+
+
+# --- the same class on the repository's course: notebook 4 is graded from data, never run
+
+ATTACKERS = ["shadow", "transformer", "exits", "loops", "forkbomb", "memoryhog", "network",
+             "tamper", "snoop", "edited", "retyped"]
+
+
+def test_without_a_code_graded_cell_no_attack_runs_and_each_earns_its_summary(data_only):
+    """Every attacker, those that broke their kernel included, gets exactly the partial marks."""
+    for student in ATTACKERS:
+        assert _rubric(data_only["scores"][student]) == PARTIAL_MARKS, (student, data_only["run"].stdout)
+    assert _rubric(data_only["scores"]["full"]) == FULL_MARKS
+    assert _rubric(data_only["scores"]["deleted"]) == FULL_MARKS
+
+
+def test_without_a_code_graded_cell_the_attack_cells_never_run(data_only):
+    """The attack cells have no output at all, and nothing reached the listener."""
+    for student in ["shadow", "exits", "loops", "forkbomb", "network", "tamper", "snoop"]:
+        assert _attack_output(data_only, student) == "", student
+    assert data_only["accepted"] == []
+    assert "time limit" not in data_only["run"].stdout
+
+
+def test_without_a_code_graded_cell_only_unusable_notebooks_fail(data_only):
+    """Kernel-breaking code costs nothing now: only the broken files and the forged cell fail."""
+    run = data_only["run"]
+    failed = sorted(line.split(":")[0].split()[1] for line in run.stdout.splitlines()
+                    if line.startswith("FAILED "))
+    assert failed == ["badjson", "empty", "forged"], run.stdout
+    assert "the answer cell summary_answer was deleted" in _failed_line(data_only, "empty")
+
+
+def test_a_graded_cell_of_the_students_own_fails_only_them_with_a_reason(data_only, graded):
+    """nbgrader cannot grade a notebook with a graded cell it does not know; no marks, and why."""
+    for run in (data_only, graded):
+        assert "cell bonus is marked as graded but not in the released notebook" in \
+            _failed_line(run, "forged")
+        assert not any(run["scores"].get("forged", NO_MARKS).values())

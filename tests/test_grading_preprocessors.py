@@ -1,4 +1,5 @@
-"""The grader-side rubric steps, without nbgrader commands: snapshot, overwrite, skip, configure."""
+"""The grader-side nbgrader steps, without nbgrader commands: snapshot, overwrite, when to
+execute, configure."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from traitlets.config import Config
 
 from kit_paths import DATA
-from infoview_kit.grading.rubric import (SNAPSHOT_KEY, RubricGrader, SnapshotSubmittedSummary,
-                                         configure, drop_saved_work, graded_only,
-                                         read_submitted_summary)
+from infoview_kit.grading.preprocessors import (SNAPSHOT_KEY, RubricGrader,
+                                                SnapshotSubmittedSummary, configure,
+                                                drop_saved_work, execute_when_needed,
+                                                execution_decision, read_submitted_summary)
 from infoview_kit.rubric import RUBRIC
 
 
@@ -102,24 +104,81 @@ def test_without_a_snapshot_the_grader_gives_no_points_and_says_why(tmp_path):
     assert "SnapshotSubmittedSummary" in _outputs(nb)["rubric_name"][0]["evalue"]
 
 
-def test_notebooks_without_graded_cells_are_not_executed():
-    import logging
+class _RecordingExecute:
+    """Stands in for nbgrader's Execute step: records the notebooks it is asked to run."""
 
-    class Recorder:
-        calls = []
-        log = logging.getLogger("test")
+    calls: list = []
 
-        def preprocess(self, nb, resources):
-            self.calls.append(nb)
-            return nb, resources
+    def __init__(self):
+        import logging
 
-    step = graded_only(Recorder)
-    assert graded_only(step) is step
-    plain = new_notebook(cells=[new_code_cell("1/0")])
-    step().preprocess(plain, {})
-    assert Recorder.calls == []
-    step().preprocess(_notebook(), {})
-    assert len(Recorder.calls) == 1
+        self.log = logging.getLogger("test-execute")
+
+    def preprocess(self, nb, resources):
+        self.calls.append(nb)
+        return nb, resources
+
+
+def _code_exercise():
+    cell = new_code_cell("assert add(1, 2) == 3")
+    cell.metadata["nbgrader"] = {"grade_id": "add_test", "grade": True, "solution": False,
+                                 "points": 2}
+    return cell
+
+
+@pytest.fixture
+def recording_step():
+    _RecordingExecute.calls = []
+    return execute_when_needed(_RecordingExecute)
+
+
+def test_notebooks_without_graded_cells_are_not_executed(recording_step, caplog):
+    """A notebook with no graded cell (notebooks 1 to 3) starts no kernel, and the log says why."""
+    assert execute_when_needed(recording_step) is recording_step
+    with caplog.at_level("INFO", logger="test-execute"):
+        recording_step().preprocess(new_notebook(cells=[new_code_cell("1/0")]),
+                                    {"nbgrader": {"notebook": "1_find_people"}})
+    assert _RecordingExecute.calls == []
+    assert "Not executing 1_find_people: it has no graded cells" in caplog.text
+
+
+def test_a_notebook_graded_only_from_the_summary_is_not_executed(recording_step, caplog):
+    """Rubric cells, the answer cell and a manual task need no kernel: none is started."""
+    with caplog.at_level("INFO", logger="test-execute"):
+        recording_step().preprocess(_notebook(), {"nbgrader": {"notebook": "4_write_summary"}})
+    assert _RecordingExecute.calls == []
+    assert "Not executing 4_write_summary: its graded cells (summary_answer, rubric_" in caplog.text
+    assert "none of the student's code runs" in caplog.text
+
+
+def test_a_notebook_with_a_code_graded_cell_is_executed(recording_step, caplog):
+    """One code exercise beside the rubric cells: the notebook is executed, and the log says why."""
+    nb = _notebook()
+    nb.cells.append(_code_exercise())
+    with caplog.at_level("INFO", logger="test-execute"):
+        recording_step().preprocess(nb, {"nbgrader": {"notebook": "4_write_summary"}})
+    assert _RecordingExecute.calls == [nb]
+    assert "Executing 4_write_summary with _RecordingExecute: add_test is graded by running " \
+           "its code" in caplog.text
+
+
+def test_a_graded_cell_without_an_id_still_gets_the_notebook_executed():
+    """A graded code cell nbgrader stripped the id of (a student's own) is not taken as data."""
+    nb = _notebook()
+    nb.cells.append(_code_exercise())
+    del nb.cells[-1].metadata["nbgrader"]["grade_id"]
+    assert execution_decision(nb) == (True, "(no id) is graded by running its code")
+
+
+def test_markdown_answers_and_ungraded_answer_cells_need_no_kernel():
+    """A person reads a written answer from the file: no kernel for markdown or plain answers."""
+    written = new_markdown_cell("My answer")
+    written.metadata["nbgrader"] = {"grade_id": "essay", "grade": True, "solution": True,
+                                    "points": 3}
+    answer = new_code_cell("x = 1")
+    answer.metadata["nbgrader"] = {"grade_id": "scratch", "grade": False, "solution": True}
+    needed, why = execution_decision(new_notebook(cells=[written, answer]))
+    assert not needed and "(essay, scratch)" in why
 
 
 def test_configure_places_each_step_where_its_order_matters():
@@ -134,7 +193,7 @@ def test_configure_places_each_step_where_its_order_matters():
     steps = c.Autograde.autograde_preprocessors
     assert steps.count(RubricGrader) == 1
     at = steps.index(RubricGrader)
-    assert issubclass(steps[at - 1], Execute) and steps[at - 1]._skips_ungraded
+    assert issubclass(steps[at - 1], Execute) and steps[at - 1]._decides_execution
     assert at < steps.index(SaveAutoGrades)
     assert {ClearHiddenTests, ClearMarkScheme} <= set(c.GenerateFeedback.preprocessors)
 

@@ -8,15 +8,19 @@ what they compute. The summary is data, so it is graded as data, in two nbgrader
    reads ``my_work/summary.json`` from the submitted folder and stores it in the notebook's
    metadata, replacing whatever the submission carried under that key.
 2. :class:`RubricGrader` (an *autograde* step, right after execution) takes the snapshot out of
-   the metadata, runs :func:`~infoview_kit.summary.grade_summary` on it, and overwrites the
+   the metadata, runs :func:`~infoview_kit.rubric.grade_summary` on it, and overwrites the
    outputs of the answer cell and of every rubric test cell. A point earned becomes a friendly
    line on stdout (full marks); a point missed becomes an error output whose whole text is the
    feedback line (zero). nbgrader's own ``SaveAutoGrades`` then records exactly that, so the
    gradebook, the formgrader and the feedback keep working unchanged.
 
-:func:`graded_only` wraps nbgrader's Execute step (or a sandboxed one) so that notebooks without
-grade cells (the course's first three) are not executed at all: nothing there is graded, and
-every executed notebook costs a kernel start per student.
+:func:`execute_when_needed` wraps nbgrader's Execute step (or a sandboxed one) so that a notebook
+is executed only when a score depends on running it: notebooks without graded cells (the
+course's first three) and notebooks whose graded cells are all data-graded (notebook 4: the
+rubric cells, the answer cell and the manual task) never start a kernel, so no student code
+runs on the grader's machine for them. A notebook with any other graded code cell (an
+instructor's code exercise, say) is executed as nbgrader always does. The decision is made per
+notebook, from its cells as restored from the gradebook, and logged.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Integer
 
 from ..storage import WORK_DIR_NAME
+from .cells import cells_needing_a_kernel, grade_id, is_graded_cell
 from ..graded_cells import ANSWER_CELL_ID, RUBRIC_CELL_PREFIX
 from ..rubric import RUBRIC, grade_summary
 from ..summary import SUMMARY_FILE, InterviewSummary, SummaryError
@@ -38,12 +43,8 @@ from ..summary import SUMMARY_FILE, InterviewSummary, SummaryError
 SNAPSHOT_KEY = "infoview_submitted_summary"
 
 
-def _grade_id(cell) -> str:
-    return str(cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", ""))
-
-
 def _has_rubric_cells(nb) -> bool:
-    return any(_grade_id(cell).startswith(RUBRIC_CELL_PREFIX) for cell in nb.cells)
+    return any(grade_id(cell).startswith(RUBRIC_CELL_PREFIX) for cell in nb.cells)
 
 
 def read_submitted_summary(folder: str | os.PathLike, max_bytes: int = 1_000_000) -> dict:
@@ -141,13 +142,13 @@ class RubricGrader(NbGraderPreprocessor):
         resources.setdefault("infoview", {})["summary_status"] = status or "no snapshot"
 
         for cell in nb.cells:
-            grade_id = _grade_id(cell)
+            name = grade_id(cell)
             if cell.cell_type != "code":
                 continue
-            if grade_id == ANSWER_CELL_ID:
+            if name == ANSWER_CELL_ID:
                 cell.outputs = [_display(summary, problem)]
-            elif grade_id.startswith(RUBRIC_CELL_PREFIX):
-                point_id = grade_id[len(RUBRIC_CELL_PREFIX):]
+            elif name.startswith(RUBRIC_CELL_PREFIX):
+                point_id = name[len(RUBRIC_CELL_PREFIX):]
                 if point_id not in RUBRIC:
                     cell.outputs = [_error(f"Unknown rubric point {point_id!r}: a person should "
                                            "grade this cell.")]
@@ -160,37 +161,47 @@ class RubricGrader(NbGraderPreprocessor):
         return nb, resources
 
 
-_GRADED_ONLY: dict[type, type] = {}
+_WRAPPED: dict[type, type] = {}
 
 
-def _is_graded_notebook(nb) -> bool:
-    return any(
-        cell.get("metadata", {}).get("nbgrader", {}).get(flag)
-        for cell in nb.cells for flag in ("grade", "solution", "task")
-    )
+def execution_decision(nb) -> tuple[bool, str]:
+    """Whether ``nb`` must be executed for its scores, and why (a phrase for the log)."""
+    by_kernel = cells_needing_a_kernel(nb.cells)
+    if by_kernel:
+        return True, f"{', '.join(by_kernel)} {'is' if len(by_kernel) == 1 else 'are'} graded " \
+                     "by running its code"
+    graded = [grade_id(cell) or "(no id)" for cell in nb.cells if is_graded_cell(cell)]
+    if not graded:
+        return False, "it has no graded cells"
+    return False, (f"its graded cells ({', '.join(graded)}) are graded from the submitted "
+                   f"{WORK_DIR_NAME}/{SUMMARY_FILE} or by a person, so none of the student's "
+                   "code runs")
 
 
-def graded_only(execute_class: type) -> type:
-    """Return a subclass of ``execute_class`` that skips notebooks with no graded cells.
+def execute_when_needed(execute_class: type) -> type:
+    """Return a subclass of ``execute_class`` that executes a notebook only when a score needs it.
 
     Works on nbgrader's ``Execute`` and on any subclass of it (a sandboxed one, say), so it can
-    wrap whatever Execute step the configuration already holds.
+    wrap whatever Execute step the configuration already holds. The decision is
+    :func:`execution_decision`, logged for every notebook.
     """
-    if getattr(execute_class, "_skips_ungraded", False):
+    if getattr(execute_class, "_decides_execution", False):
         return execute_class
-    if execute_class not in _GRADED_ONLY:
+    if execute_class not in _WRAPPED:
         def preprocess(self, nb, resources):
-            if not _is_graded_notebook(nb):
-                self.log.info("Not executing %s: it has no graded cells",
-                              resources.get("nbgrader", {}).get("notebook", "notebook"))
+            name = resources.get("nbgrader", {}).get("notebook", "notebook")
+            needed, why = execution_decision(nb)
+            if not needed:
+                self.log.info("Not executing %s: %s", name, why)
                 return nb, resources
+            self.log.info("Executing %s with %s: %s", name, execute_class.__name__, why)
             return execute_class.preprocess(self, nb, resources)
 
-        _GRADED_ONLY[execute_class] = type(
-            f"GradedOnly{execute_class.__name__}", (execute_class,),
-            {"preprocess": preprocess, "_skips_ungraded": True, "__module__": __name__,
-             "__doc__": f"{execute_class.__name__}, skipping notebooks without graded cells."})
-    return _GRADED_ONLY[execute_class]
+        _WRAPPED[execute_class] = type(
+            f"WhenNeeded{execute_class.__name__}", (execute_class,),
+            {"preprocess": preprocess, "_decides_execution": True, "__module__": __name__,
+             "__doc__": f"{execute_class.__name__}, run only when a score needs the kernel."})
+    return _WRAPPED[execute_class]
 
 
 def _default_steps(c, section: str, trait: str) -> list:
@@ -209,7 +220,7 @@ def configure(c) -> None:
 
     Adds :class:`SnapshotSubmittedSummary` after ``OverwriteCells`` (sanitize),
     :class:`RubricGrader` right after the Execute step (autograde), wraps that Execute step with
-    :func:`graded_only`, and hides hidden tests from the feedback. It edits the lists already in
+    :func:`execute_when_needed`, and hides hidden tests from the feedback. It edits the lists already in
     ``c`` (or nbgrader's defaults), so it composes with other steps: call it after any line
     that swaps the Execute step (a sandbox, say), so the wrapped step is the final one.
     """
@@ -223,7 +234,7 @@ def configure(c) -> None:
     autograde = [s for s in _default_steps(c, "Autograde", "autograde_preprocessors")
                  if s is not RubricGrader]
     at = next(i for i, s in enumerate(autograde) if _is_step(s, Execute))
-    autograde[at] = graded_only(autograde[at])
+    autograde[at] = execute_when_needed(autograde[at])
     c.Autograde.autograde_preprocessors = autograde[:at + 1] + [RubricGrader] + autograde[at + 1:]
 
     # feedback: neither hidden test code (the rubric cells hold none, but a course may add
