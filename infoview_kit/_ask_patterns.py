@@ -44,6 +44,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:i|me)\b(?: [a-z]+){0,3} (?:be|being|(?<!to )get|getting) (?:consider|add|put|place|include|list|fit|slot|bring on|brought on|take on|taken on|hire|recruit|employ|shortlist|accept|onboard|interview)\b",
         r"\b(?:love|like|hope|keen|happy|grateful|glad) to be consider\b",
         r"\blet me (?:come on board|come aboard|join|work|start|come in|come and work)\b|\b(?:could|can|might|may) i be one of (?:them|those|you)\b",
+        r"\bthink of me\b|\b(?:could|can|might) it be me\b",
+        r"\b(?:take on|bring on|hire|employ|recruit|onboard|accept|welcome) (?:someone|somebody|a person|people|a candidate) (?:[a-z-]+ ){0,3}like (?:me|myself|mine)\b",
         r"\btake on me\b|\btake me\s*[?.!]|\bable to take me\b",
         r"\b(?:employment|post|position|job|role|spot|vacancy|opening)\b[^?.!]{0,30}\bfor (?:me|myself)\b",
         r"\bfor (?:a|an|someone|somebody|people|person) (?:[a-z-]+ ){0,3}like (?:me|myself|mine)\b",
@@ -53,7 +55,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:a |an |any |some )?{_JOB_NOUN}s? (?:open |available |going )?(?:for me|for someone like me|for people like me|for myself)\b",
         r"\b(?:give|offer|find|get|land|secure|arrange|set up) me (?:a |an |the |some |any )?(?:job|role|position|post|place|spot|interview|offer|chance|opportunity|work|gig|contract|foot in the door)\b",
         r"\bhelp me (?:get|land|find|secure) (?:a |an )?(?:job|role|position|offer)\b",
-        rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |ever |also |please )?(?:work|start|join|apply|interview|be consider|be hire|get hire|get an interview|get a job|get in|slot|fill|come (?:and|to) work)\b[^?.!]{{0,40}}\b(?:{_AT_THEM}|it|that|one)\b",
+        rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |ever |also |please )?(?:work|start|join|apply|interview|be consider|be hire|get hire|get an interview|get a job|get in|slot|fill|come (?:and|to) work|come work)\b[^?.!]{{0,40}}\b(?:{_AT_THEM}|it|that|one)\b",
         rf"\bi (?:could|can|might) (?:work|start|join|come work) (?:for|at|in|with|on) {_AT_THEM}\b|\bi (?:could|can|might) (?:apply|interview|fill|slot into|put my name)\b",
         rf"\bpossible (?:for me )?to (?:work|join|start|get a job)\b[^?.!]{{0,20}}\b(?:in|at|for|with) {_AT_THEM}",
         rf"\b(?:is|are|be) {_AT_THEM} (?:currently |still |now |actively |perhaps |by any chance )?(?:hire|recruit|look for (?:new |more |any |some )?(?:people|anyone|someone|staff|candidates?|hire|help|junior|graduate|talent))\b",
@@ -78,7 +80,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:host|take|accept|have|place|offer|give|find|get|consider|welcome) me\b[^?.!]{{0,50}}\b{_INTERN_NOUN}\b",
         rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:for me|for myself|for my)\b",
         rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:you|they|your [a-z]+) (?:could|can|might|would|will) (?:offer|give|find|get|arrange) me\b",
-        rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please |ever )?(?:intern|shadow|tag along|sit in|sit with|observe|join|do|get|have|come in|come and|be an? |be your |be consider|be accept|spend|volunteer|work|help out)\b[^?.!]{{0,80}}\b(?:{_INTERN_NOUN}|shadow)\b",
+        rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please |ever )?(?:intern|shadow|tag along|sit in|sit with|observe|join|do|get|have|come in|come and|be an? |be your |be consider|be accept|spend|volunteer|work|help out|start|begin)\b[^?.!]{{0,80}}\b(?:{_INTERN_NOUN}|shadow)\b",
         rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please )?(?:intern|shadow|tag along|sit in)\b",
         rf"\bi (?:could|can|may|might|would love to|would like to|want to|wish to|hope to) (?:intern|shadow|tag along|sit in|do (?:a|an|my|the|some) {_INTERN_NOUN}|do {_INTERN_NOUN}|join)\b[^?.!]{{0,40}}\b(?:{_AT_THEM}|with you)\b",
         rf"\b{_INTERN_NOUN}\b[^?.!]{{0,60}}\b(?:i|me) (?:could|can|might) (?:join|do|get|slot|have|take)\b",
@@ -87,6 +89,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:if|whether) {_THEIR} (?:take|offer|hire|accept|run|host|have)s? (?:any |summer |new )?(?:interns?|internships?|trainees?|apprentices?|placements?)\b",
         rf"\b(?:do|does) {_THEIR} (?:take on|take|offer|have|accept|host) (?:any )?(?:interns?|internships?|trainees?|apprentices?)\b",
         rf"\b(?:request|ask) you for (?:a |an |the )?{_INTERN_NOUN}\b",
+        rf"\b(?:(?:do|does) )?{_AT_THEM} (?:have|has|take|offer) (?:room|space|a place|a spot|any)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}",
+        rf"\b(?:possible|able|chance|way)\b[^?.!]{{0,20}}\bto (?:have|do|get|join|start|begin|arrange|take)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}\b[^?.!]{{0,30}}\b(?:with|at|in) {_AT_THEM}",
+        rf"\b{_INTERN_NOUN}\b[^?.!]{{0,60}}\b(?:could|can|might) it be me\b",
+        rf"\b{_INTERN_NOUN}\b[^?.!]{{0,40}}\b(?:with|at|in) (?:you|{_THEIR})\b.{{0,80}}\b(?:doable|possible|okay|ok|an option|feasible|work for you)\s*\?",
         rf"\b(?:place|spot|room|space|opening|seat) (?:on|in|at|with) (?:your|the) (?:[a-z-]+ ){{0,3}}{_INTERN_NOUN}\b",
         rf"\b{_INTERN_NOUN}\b[^?.!]{{0,40}}\b(?:with|at|in|on) {_THEIR}\b[^?.!]{{0,40}}\b(?:for me|for my|i could|could i|can i|i can)\b",
         rf"\b(?:any|a) (?:chance|possibility|way|opportunity)\b[^?.!]{{0,40}}\b{_INTERN_NOUN}\b[^?.!]{{0,40}}\b(?:with|at|in) {_THEIR}",
@@ -102,7 +108,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:give|write|writing|provide|offer|send) me (?:a |an |your )?(?:quick |short |brief |small |strong |good |personal |professional |character )?(?:linkedin )?(?:reference|recommendation|letter|testimonial|endorsement)\b",
         r"\bbe (?:my|one of my) (?:reference|referee|recommender|sponsor)s?\b|\bbe (?:a|an) (?:reference|referee|recommender)s? for me\b|\bon my reference list\b",
         r"\b(?:list|name|put|use|include) you (?:down )?as (?:a |my |one of my )?(?:reference|referee)\b",
-        r"\bact as (?:a |my )?(?:reference|referee)\b",
+        r"\bact as my (?:reference|referee)\b|\bact as (?:a )?(?:reference|referee) for me\b|\b(?:could|would|will|can) you act as (?:a |my )?(?:reference|referee)\b",
         r"\b(?:letter of recommendation|recommendation letter|reference letter)\b[^?.!]{0,40}\b(?:for me|for my|me)\b|\b(?:me|my)\b[^?.!]{0,40}\b(?:letter of recommendation|recommendation letter|reference letter)\b",
         r"\b(?:endorse|back|support|sponsor) (?:me|my (?:application|candidacy|candidature|bid|cv|resume|profile))\b",
         r"\bvouch for (?:me|my)\b|\bvouch\b[^?.!]{0,30}\bme\b",
@@ -133,6 +139,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:are|were|be) you (?:in|on) (?:the )?(?:high|low|mid|upper|lower)?[ -]?(?:five|six|seven)[ -]figure",
         r"\b(?:are|were|be) you on (?:more|less|over|under|above|a salary|six|five|\d|\$|£|€)",
         r"\bhow much\b[^?.!]{0,30}\b(?:were|was|are|is|be) you (?:give|offer|pay|award|grant)\b",
+        r"\bwhat (?:you|you are|you were) (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|be pay|offer|give)\b",
+        r"\b(?:what|how much) (?:are|were|be) you (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|offer|give)\b",
         r"\bwhere do you land\b[^?.!]{0,10}\b(?:comp|pay|salary)",
         r"\bwhat do you charge\b|\bwhat (?:would|do|does) you charge\b|\bhow much (?:would )?you charge\b",
     ),
@@ -202,7 +210,8 @@ NEEDS = {
         "fee ctc ote package remuneration band grade equity stock option rsu raise pension commission stipend allowance "
         "money overtime net gross base charge bill figure clear hourly land",
         "pull in, bring in, bring home, take home, how much, you make, you personally, you actually, you usually, "
-        "you currently, do you make, yours pay",
+        "you currently, do you make, yours pay, are make, were make, are earn, are bring, are take, were offer, were give, "
+        "were pay, you offer, you give",
     ),
 }
 
@@ -229,10 +238,12 @@ TOPIC = {
     ),
     "job": re.compile(
         rf"\b(?:hire|employ|employment|recruit|job|role|position|opening|vacancy|vacancies|headcount|req|gig|shift|"
-        rf"contract|spot|slot|opportunity|candidate|candidacy|candidature|application|apply|staff|a shot|a start|an entry)s?\b"
+        rf"contract|opportunity|candidate|candidacy|candidature|application|apply|staff|a shot|a start|an entry)s?\b"
+        rf"|\b(?:spot|slot|seat|place|room|space)s? (?:on|in|at|with|within|for) (?:{_THEIR}|me|someone like me)"
         rf"|\b(?:take|bring) (?:me |someone |anyone |people )?(?:on|aboard|onboard)\b|\bget me (?:on|in)\b"
-        rf"|\b(?:work|start|join|come) (?:for|at|in|with|on|into) {_AT_THEM}|\bjoin {_AT_THEM}"
-        rf"|\b(?:place|room|space|anything|something) (?:on|in|at|for)\b"
+        rf"|\b(?:work|start|join|come) (?:for|at|in|with|on|into) {_THEIR}|\bjoin {_AT_THEM}"
+        rf"|\b(?:i|me) (?:could |can |would |might |to )?(?:work|start) (?:for|with) you\b"
+        rf"|\b(?:anything|something) (?:for me|on your|in your|at your)\b"
     ),
 }
 # The student as the one who would get it. Info requests ("tell me about", "can I ask") and
@@ -269,6 +280,7 @@ AVAILABLE = {
         rf"|\b(?:any|anything|something|some)\b[^?.!]{{0,30}}\b(?:go|going|open|opening|available|come up|coming up|opening up)\b[^?.!]{{0,25}}\b(?:at|in|on|with) {_AT_THEM}"
         rf"|\b(?:do|does|did|would) {_AT_THEM} (?:happen to )?have (?:room|space|anything|something|a place|a spot|an opening|any)\b[^?.!]{{0,30}}\bfor (?:me|someone like me|a)\b"
         rf"|\bif (?:something|anything|a role|a position|a spot|an opening) (?:open|come) up\b"
+        rf"|\b{_THEIR}\b[^?.!]{{0,30}}\bhave (?:room|space|a place|a spot|an opening|anything|something)\b[^?.!]{{0,10}}\bfor (?:a|an|someone|somebody|me)\b"
     ),
     "internship": re.compile(
         rf"\b(?:any|anything|some)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}s?\b[^?.!]{{0,30}}\b(?:go|going|open|available|at|in|on|with) {_AT_THEM}"

@@ -67,14 +67,15 @@ P = SimpleNamespace(
     # what says nothing about this reader in particular ("I came across your profile")
     generic_personal=re.compile(
         r"\byour (?:linkedin |online )?(?:profile|page)\b|\byour (?:experience|expertise|background|career|insights?|knowledge|"
-        r"advice|time|perspective|journey|story|work)(?: (?:in|with|of|on) (?:the |this |your |a )?(?:field|industry|area|sector|"
-        r"domain|space|profession|market|world|marketing field|[a-z]+ (?:field|industry|sector)))?(?= |[.,!?]|$)(?! (?:on|at|as|for|in|with|from)\b)",
+        r"advice|time|perspective|journey|story|work|path|role|job|day|field|industry|career path|work life)(?: (?:in|with|of|on) (?:the |this |your |a )?(?:field|industry|area|sector|"
+        r"domain|space|profession|market|world|marketing field|[a-z]+ (?:field|industry|sector)))?(?= |[.,!?]|$)(?! (?:on|at|as|for|in|with|from|into|to|leading|building|running)\b)",
     ),
     personal=re.compile(
         r"\byour (?:[a-z]+ )?(?:posts?|articles?|blog|talks?|work|team|role|projects?|book|podcast|papers?|profile|"
         r"company|research|newsletter|videos?|course|presentation|experience|career|path|move|switch|transition|"
         r"startup|products?|app|tweets?|thread|interview|portfolio|writing|story|background|job|department|lab|"
         r"studio|firm|organi[sz]ation|library|designs?|code|time at|launch|keynote|panel|essay)\b"
+        r"|\byou(?:'re| are| were|'ve| have)(?: been)? (?:[a-z]+ed|quoted|featured|interviewed|named|awarded)\b"
         r"|\byou(?:'re| are| were|'ve| have) (?:a|an|the|now|currently|been|worked|working|led|leading|built|"
         r"building|written|published|spoken|moved|switched|made|managed|managing|designed|designing)\b"
         r"|\b(?:i|i've|i have) (?:read|saw|seen|enjoyed|loved|noticed|listened|watched|followed|came across|heard)(?: [a-z]+){0,3} (?:you|your)\b"
@@ -107,7 +108,7 @@ P = SimpleNamespace(
         r"apolog(?:y|ies|ise|ize)", r"obrigad[oa]", r"gracias", r"merci", r"danke", r"grazie", r"shukran", r"asante", r"salam",
         r"totally (?:fine|ok|okay|understand)", r"(?:no|not a) problem", r"if (?:it's|that's) (?:ok|okay|alright|fine)",
         r"would you mind", r"glad", r"delighted", r"kind", r"lovely", r"saludos", r"abra[cç]os?", r"forgive", r"(?<=\n)best", r"all the best",
-        r"no stress", r"salamat", r"diolch", r"terima kasih", r"kiitos", r"takk", r"spasibo", r"xie xie", r"toda", r"gracias", r"merci", r"(?:entirely|completely|perfectly|totally) fine", r"fine to say no", r"would (?:love|be (?:great|wonderful|amazing|grateful))",
+        r"no stress", r"zero pressure", r"would be (?:perfect|brilliant|lovely|awesome|fantastic|ideal|helpful|amazing|great)", r"salamat", r"diolch", r"terima kasih", r"kiitos", r"takk", r"spasibo", r"xie xie", r"toda", r"gracias", r"merci", r"(?:entirely|completely|perfectly|totally) fine", r"fine to say no", r"would (?:love|be (?:great|wonderful|amazing|grateful))",
         r"if you ever", r"whenever (?:works|suits|you)", r"happy to", r"suits? you", r"works? for you", r"convenient for you",
         r"at your convenience", r"onegai", r"yoroshiku", r"con cari[nñ]o", r"un saludo", r"alles gute", r"mit freundlichen", r"grateful", r"obrigad[oa]", r"cheers",
     ),
@@ -115,8 +116,9 @@ P = SimpleNamespace(
         r"asap", r"as soon as possible", r"you (?:must|have to|need to)(?! (?:be|get|have|receive|hear|see|know|feel|think|find|deal|hear))", r"i (?:expect|insist|demand)",
         r"immediately", r"urgent(?:ly)?", r"right away", r"i need (?:you|your|an answer|a response|a reply)",
         r"(?:get back to me|respond|reply|answer) (?:by|within|before|today|tomorrow)",
-        r"(?:confirm|reply|respond|answer|get back|let me know|send|tell me|write back|decide)[^.!?\n]{0,40}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-        r"at the latest", r"by then", r"i (?:really )?need (?:this|it) (?:sorted|done|by|before|today|asap)", r"i will assume", r"i'll assume", r"if you (?:don't|do not) (?:answer|reply|respond|confirm)",
+        r"(?:confirm|reply|respond|answer|get back|let me know|send|tell me|write back|decide)[^.!?\n]{0,60}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"at the latest", r"by then", r"(?:confirm|reply|respond|answer|let me know|get back to me) (?:today|tonight|tomorrow|right away|immediately)",
+        r"otherwise i(?:'ll| will| am going to)", r"i (?:really )?need (?:this|it) (?:sorted|done|by|before|today|asap)", r"i will assume", r"i'll assume", r"if you (?:don't|do not) (?:answer|reply|respond|confirm)",
         r"i (?:really )?need (?:to (?:hear|know|talk|speak|meet)|you to|this by|it by|an answer)", r"make sure (?:you|to reply)",
         r"(?:don't|do not) (?:ignore|forget)", r"waiting for your (?:answer|reply|response)", r"expect (?:to hear|a reply|an answer|your)",
     ),
@@ -194,9 +196,12 @@ P = SimpleNamespace(
         r"because", r"since(?! (?:the|last|we|our|then|\d|graduation|uni|college|school|you left|my last|early|late))", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|ask|understand|talk|get)",
         r"curious", r"interested in", r"i(?:'d| would) love to (?:learn|hear|ask)", r"advice (?:on|about)",
         r"(?:want|wants|hoping|hope) to (?:learn|hear|understand|ask|move|get|go)", r"as (?:an?|someone) ", r"(?:her|his|their) (?:view|advice|perspective|experience|take|insight)",
-        r"i(?:'m| am) (?:trying|working|finishing|studying|moving|doing|writing|learning|making|planning|hoping|switching|exploring|thinking)",
-        r"similar", r"same (?:move|path|shift|switch)", r"would (?:help|be (?:gold|great|useful|helpful|invaluable))", r"practical advice",
+        r"similar", r"same (?:move|path|shift|switch)", r"relevant", r"exactly", r"(?:would|she'd|he'd|they'd) know", r"knows?",
+        r"expert", r"expertise", r"speciali[sz]", r"the (?:right|perfect|best) person", r"would (?:help|be (?:gold|great|useful|helpful|invaluable))", r"practical advice",
         r"(?:she|he|they)(?:'s| is| are|'re)? (?:runs?|works?|leads?|moved|made|published|did|went|switched|covers?|started|built)",
+        r"(?:she|he|they)(?:'s| is| are|'re) (?:a|an|the|now|currently|also|doing|working|leading|running|in charge)",
+        r"i(?:'m| am) (?:trying|working|hoping|planning|looking) to (?:move|get into|break into|switch|transition|learn (?:about|how|more)|understand|figure out|decide|make)",
+        r"i(?:'m| am) (?:moving|switching|transitioning|retraining|pivoting) (?:from|into|to|towards)",
     ),
     blurb=_any(
         r"blurb", r"forward(?:able)?", r"pass (?:it |this )?(?:on|along)", r"below (?:is|you'll find)",
@@ -217,7 +222,9 @@ P = SimpleNamespace(
         r"(?:second|third|last|final) (?:time|attempt|reminder|try)", r"as i (?:said|mentioned) before",
         r"i already (?:asked|wrote|sent|emailed)", r"(?:bit|little|quite|very|rather) (?:disappointed|hurt|surprised|upset)",
         r"(?:no|without (?:a|any)) (?:reply|response|answer) (?:yet|from you|so far)", r"(?:haven't|have not|didn't|did not) (?:heard|hear) (?:back|from you|anything)",
-        r"(?:surely|at least) you (?:could|can|have)", r"never heard back", r"heard nothing", r"disappoint(?:ing|ed)", r"supposed to", r"(?:rude|common courtesy)", r"i (?:thought|assumed) you would",
+        r"(?:surely|at least) you (?:could|can|have)", r"my (?:message|note|email) (?:reached|got to) you",
+        r"(?:i can see|i noticed|i saw|i see) (?:that )?you(?:'ve| have)? (?:been )?(?:active|online|posting|viewed|read|opened|seen)",
+        r"you (?:saw|read|opened|viewed|seen) my (?:message|note|email|request)", r"never heard back", r"heard nothing", r"disappoint(?:ing|ed)", r"supposed to", r"(?:rude|common courtesy)", r"i (?:thought|assumed) you would",
     ),
     # --- scheduling ---
     thanks=_any(r"thanks?", r"thank you", r"thankful", r"thx", r"grateful", r"appreciate", r"appreciated", r"obrigad[oa]", r"gracias", r"salamat", r"diolch", r"terima kasih", r"kiitos", r"takk", r"spasibo", r"xie xie",

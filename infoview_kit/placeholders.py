@@ -23,7 +23,7 @@ PLACEHOLDER = re.compile(
     rf"|<(?i:{_TEMPLATE_MAILBOX})@[^<>\s]+>"  # <name@example.com>
     r"|<(?![^<>\n]*@)(?!https?:)[^<>\n]{0,80}>"  # <your name>, but not a real <a@b.org> or link
     r"|_{3,}"  # a blank to fill in: ______
-    r"|\b(?:XXX+|TODO|FIXME|TBD)\b"
+    r"|\b(?:XX+|TODO|FIXME|TBD)\b"
     r"|\b(?i:insert|your) (?i:name|company|role) (?i:here)\b"
     r"|\b(?i:lorem ipsum)\b"
 )
