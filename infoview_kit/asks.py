@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._language import lemmatise
+from ._language import lemmatise, normalise
 from ._ask_patterns import (
     ADVICE, AVAILABLE, FIRST_PERSON, INFO_ME, LEADING_CLAUSE, NEEDS, NEGATION, PATTERNS, PAY_GENERAL,
     READER, REQUEST, TOPIC, word_pairs,
@@ -80,7 +80,7 @@ def may_ask(sentence: str) -> bool:
     False means none of the words any pattern needs is there, in any form, so the checker can skip
     the sentence; True means look properly with ``forbidden_ask``.
     """
-    tokens = sentence.lower().translate(_SPLIT_PUNCTUATION).split()
+    tokens = normalise(sentence).translate(_SPLIT_PUNCTUATION).split()  # "you're" reads as "you are"
     words, pairs = _surface_needs()
     if not words.isdisjoint(tokens):
         return True
