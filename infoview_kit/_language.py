@@ -27,7 +27,7 @@ _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d"
                            "\u2014": " - ", "\u00a0": " ", "\u2026": "..."})
 
 # Informal spellings, read as the words they stand for (whole words only, after lowercasing).
-_INFORMAL = {
+INFORMAL = {
     "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "cos": "because",
     "coz": "because", "cuz": "because", "bc": "because", "wanna": "want to", "gonna": "going to",
     "im": "i am", "ive": "i have", "id": "i would", "dont": "do not", "doesnt": "does not",
@@ -62,7 +62,7 @@ def straighten(text: str) -> str:
 def normalise(text: str) -> str:
     """Lower-case *text*, expand contractions and text-speak, one space between words."""
     low = _CONTRACTION.sub(_expand, straighten(text).lower())
-    words = [_INFORMAL.get(w, w) for w in low.split()]
+    words = [INFORMAL.get(w, w) for w in low.split()]
     return " ".join(words)
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._language import lemmatise, normalise
+from ._language import INFORMAL, lemmatise
 from ._ask_patterns import (
     ADVICE, AVAILABLE, FIRST_PERSON, INFO_ME, LEADING_CLAUSE, NEEDS, NEGATION, PATTERNS, PAY_GENERAL,
     READER, REQUEST, TOPIC, word_pairs,
@@ -74,13 +74,32 @@ def _surface_needs() -> tuple[frozenset[str], frozenset[str]]:
 _SPLIT_PUNCTUATION = str.maketrans({c: " " for c in ",.!?;:()[]{}\"/\u2019\u2018\u201c\u201d"})
 
 
+_SUFFIXES = {"re": "are", "m": "am", "ve": "have", "ll": "will", "d": "would", "s": "is"}
+
+
+def _spelled_out(tokens: list[str]) -> list[str]:
+    """*tokens* with contractions and text-speak spelled out as ``_language.normalise`` does
+    ("you're" -> "you", "are"), word by word: much cheaper than normalising the sentence."""
+    out: list[str] = []
+    for token in tokens:
+        if "'" in token:
+            base, _, suffix = token.replace("\u2019", "'").partition("'")
+            if suffix == "t" and base.endswith("n"):
+                out += [{"ca": "can", "wo": "will", "sha": "shall"}.get(base[:-1], base[:-1]), "not"]
+            else:
+                out += [base, _SUFFIXES.get(suffix, suffix)]
+        else:
+            out += INFORMAL.get(token, token).split()
+    return out
+
+
 def may_ask(sentence: str) -> bool:
     """A quick look, before any lemmas: could *sentence* hold a job, referral, internship or pay ask?
 
     False means none of the words any pattern needs is there, in any form, so the checker can skip
     the sentence; True means look properly with ``forbidden_ask``.
     """
-    tokens = normalise(sentence).translate(_SPLIT_PUNCTUATION).split()  # "you're" reads as "you are"
+    tokens = _spelled_out(sentence.lower().translate(_SPLIT_PUNCTUATION).split())
     words, pairs = _surface_needs()
     if not words.isdisjoint(tokens):
         return True
