@@ -176,3 +176,24 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_go_on(generated_course, tmp_path):
     graded, kept = (int(n) for n in re.search(r"(\d+) graded, (\d+) already graded",
                                                second.stdout).groups())
     assert graded + kept == 8 and kept >= 2, second.stdout
+
+
+@pytest.mark.nbgrader
+@pytest.mark.slow
+def test_a_worker_is_replaced_after_its_share_and_every_student_is_graded(
+        generated_course, tmp_path, monkeypatch):
+    """Retiring workers to keep memory flat loses no student and grades none twice."""
+    from infoview_kit.grading import grade
+
+    course = _class_of(generated_course, tmp_path, 5)
+    monkeypatch.setattr(grade, "STUDENTS_PER_WORKER", 2)
+    monkeypatch.setenv("PATH", _env()["PATH"])
+    log_dir = tmp_path / "logs"
+    log_dir.mkdir()
+    results = grade.grade_class(course, "interviews", jobs=1, log_dir=log_dir)
+    assert {r.status for r in results.values()} == {"graded"}, results
+    log = (log_dir / "autograde-interviews-1.log").read_text()
+    assert log.count("Creating/updating student with ID") == 5
+    assert log.count("] ready: nbgrader autograde interviews") == 3  # 2 + 2 + 1 students
+    records = (course / "autograded" / ".infoview-grade-interviews.jsonl").read_text()
+    assert records.count('"done"') == 5

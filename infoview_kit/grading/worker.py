@@ -141,6 +141,8 @@ def main(argv: list[str]) -> int:
             reply.write(json.dumps({"fatal": str(error)}) + "\n")
             reply.flush()
             return 2
+        print(f"[infoview-kit worker {os.getpid()}] ready: nbgrader {step} {assignment}",
+              file=sys.stderr, flush=True)
         reply.write(json.dumps({"ready": True}) + "\n")
         reply.flush()
         for line in sys.stdin:
