@@ -77,8 +77,8 @@ class Classroom:
         return [a for a in self.accounts.values() if a.role == "student"]
 
     def env_for(self, account: Account, **extra: str) -> dict[str, str]:
-        """The variables a command of ``account`` sees (what the hub gives its servers)."""
-        return {"JUPYTER_CONFIG_PATH": str(self.config_path), **extra}
+        """The variables a command of ``account`` sees besides HOME, USER and PATH."""
+        return dict(extra)
 
     def as_grader(self, *command: str, check: bool = True, timeout: float = 900,
                   cwd: Path | None = None):
@@ -138,20 +138,18 @@ def _write_from(template: str, destination: Path, replacements: dict[str, str]) 
 
 
 def _hub_config_folder(cls: Classroom) -> None:
-    """The hub's system-wide Jupyter config (on a real hub: /etc/jupyter)."""
+    """The system-wide Jupyter config every user shares: the environment's ``etc/jupyter``
+    (the same as /etc/jupyter, searched after the user's own ~/.jupyter)."""
     folder = cls.config_path
-    folder.mkdir()
     _write_from("global_nbgrader_config.py", folder / "nbgrader_config.py",
                 {'"/srv/nbgrader/exchange"': json.dumps(str(cls.exchange))})
     # nbgrader enables all its extensions for everyone; students get only the assignment list
     (folder / "jupyter_server_config.json").write_text(json.dumps(
         {"ServerApp": {"jpserver_extensions": {name: False for name in INSTRUCTOR_SERVER_EXTENSIONS}}},
         indent=1))
-    (folder / "labconfig").mkdir()
+    (folder / "labconfig").mkdir(exist_ok=True)
     (folder / "labconfig" / "page_config.json").write_text(json.dumps(
         {"disabledExtensions": {name: True for name in INSTRUCTOR_LAB_EXTENSIONS}}, indent=1))
-    for path in [folder, *folder.rglob("*")]:
-        path.chmod(0o755 if path.is_dir() else 0o644)
     settings = cls.environment / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES))
@@ -198,7 +196,7 @@ def open_class(environment: Path, gradebook: str, suffix: str = "") -> Classroom
     base.chmod(0o755)
     accounts = _people(suffix)
     cls = Classroom(environment=environment, base=base, exchange=base / "exchange",
-                    config_path=base / "etc-jupyter", accounts=accounts, course=Path(),
+                    config_path=environment / "etc" / "jupyter", accounts=accounts, course=Path(),
                     db_url="")
     opened = time.monotonic()
     try:
@@ -229,7 +227,6 @@ def open_class(environment: Path, gradebook: str, suffix: str = "") -> Classroom
             "grader": cls.grader.name,
             "grader_home": str(cls.grader.home),
             "passwords": {a.name: a.password for a in people.values() if a.password},
-            "jupyter_config_path": str(cls.config_path),
             "spawner_args": ["--LabApp.expose_app_in_browser=True"],
         }
         ARTIFACTS.mkdir(exist_ok=True)

@@ -220,7 +220,8 @@ def submission_ids(page) -> dict[str, str]:
         """async (url) => {
             const r = await fetch(url, {credentials: 'same-origin'});
             return {status: r.status, body: await r.text()};
-        }""", f"api/submitted_notebooks/{ASSIGNMENT}/{NOTEBOOK.removesuffix('.ipynb')}")
+        }""", f"/services/{COURSE_ID}/formgrader/api/submitted_notebooks/{ASSIGNMENT}/"
+                  f"{NOTEBOOK.removesuffix('.ipynb')}")
     assert listing["status"] == 200, listing
     return {item["student"]: item["id"] for item in json.loads(listing["body"])}
 

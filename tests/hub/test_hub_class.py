@@ -15,19 +15,14 @@ promise about what they did.
 
 from __future__ import annotations
 
-import csv
-import io
-import time
-
 import pytest
 
 from hub_accounts import run_as
 from hub_class import ASSIGNMENT, COURSE_ID, Classroom, open_class
 from hub_environment import kit_location
-from hub_flows import (INTERVIEWS, NOTEBOOK, grader_opens_formgrader, new_page, open_submission,
-                       score_reflection_together, student_fetches_feedback, student_submits,
-                       submission_ids)
-from hub_browser import log_in, screenshot
+import hub_steps as steps
+from hub_browser import log_in
+from hub_flows import INTERVIEWS, new_page
 
 pytestmark = [pytest.mark.hub, pytest.mark.postgres, pytest.mark.browser, pytest.mark.nbgrader,
               pytest.mark.requires_root, pytest.mark.slow]
@@ -46,79 +41,33 @@ def hub_class(hub_environment_dir):
 @pytest.fixture(scope="module")
 def submitted(hub_class: Classroom, hub_browser_instance):
     """Both students submit through the browser; the first also forges one as the second."""
-    cls = hub_class
-    first, second = cls.students
-    timings = {}
-    for index, (student, interview) in enumerate(zip(cls.students, INTERVIEWS)):
-        with cls.step(f"student {index + 1}: log in, fetch, fill notebook 4, submit"):
-            timings[student.name] = student_submits(
-                cls, hub_browser_instance, student, interview,
-                shot="hub_student_assignments_tab" if index == 0 else None)
-        cls.timings[f"student {index + 1}: login to own JupyterLab usable"] = round(
-            timings[student.name]["login_to_lab_seconds"], 1)
-    # From a terminal in their own server, the first student files work under the second's
-    # name. The JupyterHubAuthPlugin lives in the student's own config, so they just switch it.
-    forged = cls.in_server_of(first, "nbgrader", "submit", ASSIGNMENT, f"--course={COURSE_ID}",
-                              f"--student={second.name}",
-                              "--Authenticator.plugin_class=nbgrader.auth.NoAuthPlugin",
-                              check=False)
-    return {"timings": timings, "forged": forged}
+    steps.students_submit(hub_class, hub_browser_instance, shot="hub_student_assignments_tab")
+    return {"forged": steps.forge_submission(hub_class)}
 
 
 @pytest.fixture(scope="module")
 def collected(hub_class: Classroom, submitted):
-    with hub_class.step("infoview-kit collect"):
-        return hub_class.as_grader("infoview-kit", "collect", ASSIGNMENT, check=False)
+    return steps.collect(hub_class)
 
 
 @pytest.fixture(scope="module")
 def graded(hub_class: Classroom, collected, hub_browser_instance):
-    """Autograde with two processes, then two graders score reflections at the same time."""
-    cls = hub_class
-    with cls.step("infoview-kit grade --jobs 2"):
-        autograde = cls.as_grader("infoview-kit", "grade", ASSIGNMENT, "--jobs", "2",
-                                  check=False)
-    pages = {}
-    formgrading = time.monotonic()
-    try:
-        for role in ("instructor", "ta"):
-            pages[role] = grader_opens_formgrader(cls, hub_browser_instance, cls.accounts[role])
-        instructor_page = pages["instructor"][1]
-        screenshot(instructor_page.locator("body"), "hub_formgrader_through_the_hub")
-        ids = submission_ids(instructor_page)
-        first, second = cls.students
-        assignments = {"instructor": first.name, "ta": second.name}
-        for role, student in assignments.items():
-            open_submission(pages[role][1], ids[student])
-        score_reflection_together([(pages[role][1], REFLECTION[role]) for role in assignments])
-    finally:
-        for context, _ in pages.values():
-            context.close()
-    cls.timings["two graders: log in, open formgrader, score together"] = round(
-        time.monotonic() - formgrading, 1)
-    exported = cls.as_grader("infoview-kit", "export", ASSIGNMENT, "--out", "grades.csv",
-                             "--canvas", "canvas.csv", check=False)
-    rows = {}
-    if exported.returncode == 0:
-        text = (cls.course / "grades.csv").read_text()
-        rows = {row["student_id"]: row for row in csv.DictReader(io.StringIO(text))}
-    return {"autograde": autograde, "export": exported, "rows": rows,
-            "graded_by": assignments}
+    """Autograde with two processes; then the instructor and the TA score the reflections of
+    different students at the same moment; then export."""
+    autograde = steps.autograde(hub_class, jobs=2)
+    first, second = hub_class.students
+    graded_by = {"instructor": first.name, "ta": second.name}
+    steps.grade_reflections(hub_class, hub_browser_instance,
+                            {role: [(student, REFLECTION[role])] for role, student in graded_by.items()},
+                            shot="hub_formgrader_through_the_hub")
+    exported, rows = steps.export_grades(hub_class)
+    return {"autograde": autograde, "export": exported, "rows": rows, "graded_by": graded_by}
 
 
 @pytest.fixture(scope="module")
 def feedback(hub_class: Classroom, graded, hub_browser_instance):
-    cls = hub_class
-    with cls.step("nbgrader generate_feedback and release_feedback"):
-        cls.as_grader("nbgrader", "generate_feedback", ASSIGNMENT)
-        cls.as_grader("nbgrader", "release_feedback", ASSIGNMENT)
-    fetched = {}
-    for index, student in enumerate(cls.students):
-        with cls.step(f"student {index + 1}: fetch feedback in the browser"):
-            fetched[student.name] = student_fetches_feedback(
-                cls, hub_browser_instance, student,
-                shot="hub_released_feedback" if index == 0 else None).read_text()
-    return fetched
+    return steps.release_and_fetch_feedback(hub_class, hub_browser_instance,
+                                            shot="hub_released_feedback")
 
 
 # --- the set-up itself ---------------------------------------------------------------------

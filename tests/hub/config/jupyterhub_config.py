@@ -21,11 +21,8 @@ course = settings["course_id"]
 environment = Path(settings["environment"])
 state = Path(settings["state_dir"])
 instructors, tas, students = settings["instructors"], settings["tas"], settings["students"]
-# what every server and service started by the hub runs with: the class's environment, and
-# (in the tests) a throwaway folder standing for /etc/jupyter
+# every server and service the hub starts runs from the class's environment
 server_env = {"PATH": f"{environment / 'bin'}:/usr/bin:/bin"}
-if settings.get("jupyter_config_path"):
-    server_env["JUPYTER_CONFIG_PATH"] = settings["jupyter_config_path"]
 
 
 class ClassPasswordAuthenticator(Authenticator):
@@ -47,7 +44,9 @@ class ClassPasswordAuthenticator(Authenticator):
 # --- who may log in, and who administers the hub
 c.JupyterHub.authenticator_class = ClassPasswordAuthenticator
 c.ClassPasswordAuthenticator.passwords = settings["passwords"]
-c.Authenticator.allowed_users = set(instructors + tas + students)
+# the grader account is a hub user too (nbgrader's formgrader asks the hub which courses the
+# user it runs as grades); it has no password, so nobody logs in as it
+c.Authenticator.allowed_users = set(instructors + tas + students + [settings["grader"]])
 # the instructor administers the hub; a teaching assistant only grades
 c.Authenticator.admin_users = set(instructors)
 
@@ -77,7 +76,7 @@ c.Spawner.args = settings.get("spawner_args", [])
 
 # --- the course: graders and students are hub groups nbgrader reads (JupyterHubAuthPlugin)
 c.JupyterHub.load_groups = {
-    f"formgrade-{course}": {"users": instructors + tas},
+    f"formgrade-{course}": {"users": instructors + tas + [settings["grader"]]},
     f"nbgrader-{course}": {"users": students},
 }
 c.JupyterHub.load_roles = [
