@@ -118,15 +118,15 @@ class Classroom:
             shutil.rmtree(self.base, ignore_errors=True)
 
 
-def _people(suffix: str) -> dict[str, Account]:
+def _people(suffix: str, students: int, ta: bool) -> dict[str, Account]:
     password = hub_accounts.new_password
-    return {
-        "instructor": Account(f"ivhinst{suffix}", "instructor", password()),
-        "ta": Account(f"ivhta{suffix}", "ta", password()),
-        "grader": Account(f"ivhgrader{suffix}", "grader"),
-        "student1": Account(f"ivhstu1{suffix}", "student", password()),
-        "student2": Account(f"ivhstu2{suffix}", "student", password()),
-    }
+    people = {"instructor": Account(f"ivhinst{suffix}", "instructor", password()),
+              "grader": Account(f"ivhgrader{suffix}", "grader")}
+    if ta:
+        people["ta"] = Account(f"ivhta{suffix}", "ta", password())
+    for number in range(1, students + 1):
+        people[f"student{number}"] = Account(f"ivhstu{number}{suffix}", "student", password())
+    return people
 
 
 def _write_from(template: str, destination: Path, replacements: dict[str, str]) -> None:
@@ -189,12 +189,13 @@ def _lay_out_course(cls: Classroom) -> None:
     cls.as_grader("nbgrader", "release_assignment", ASSIGNMENT)
 
 
-def open_class(environment: Path, gradebook: str, suffix: str = "") -> Classroom:
+def open_class(environment: Path, gradebook: str, students: int = 2, ta: bool = True,
+               suffix: str = "") -> Classroom:
     """Make the accounts, the exchange, the gradebook (``postgres`` or ``sqlite``), the course,
     and start the hub. On any failure everything made so far is removed again."""
     base = Path(tempfile.mkdtemp(prefix="ivh-class-"))
     base.chmod(0o755)
-    accounts = _people(suffix)
+    accounts = _people(suffix, students, ta)
     cls = Classroom(environment=environment, base=base, exchange=base / "exchange",
                     config_path=environment / "etc" / "jupyter", accounts=accounts, course=Path(),
                     db_url="")
@@ -232,7 +233,8 @@ def open_class(environment: Path, gradebook: str, suffix: str = "") -> Classroom
         ARTIFACTS.mkdir(exist_ok=True)
         started = time.monotonic()
         cls.hub = start_hub(environment=environment, state=base / "hub", settings=settings,
-                            log_path=ARTIFACTS / "jupyterhub.log")
+                            log_path=ARTIFACTS / ("jupyterhub.log" if gradebook == "postgres"
+                                                  else f"jupyterhub-{gradebook}.log"))
         cls.hub_start_seconds = time.monotonic() - started
         cls.timings["hub start (jupyterhub launched to hub and formgrader service answering)"] = \
             round(cls.hub_start_seconds, 1)

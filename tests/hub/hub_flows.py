@@ -178,8 +178,12 @@ def student_fetches_feedback(cls: Classroom, browser, student: Account,
         wait_lab(page)
         fresh_lab(cls, page, student)
         open_assignments(page)
-        rows = wait_rows(page, "submitted", 1)
-        rows.first.locator("button", has_text="Fetch Feedback").click()
+        # one row per submission in the student's own cache: a student who also filed one
+        # under someone else's name sees that too, with no feedback for it
+        ready = list_rows(page, "submitted").filter(has_text="feedback available to fetch")
+        ready.first.wait_for()
+        assert ready.count() == 1, page.locator("#submitted_assignments_list").inner_text()
+        ready.first.locator("button", has_text="Fetch Feedback").click()
         page.locator("#submitted_assignments_list a", has_text="view feedback").first.wait_for()
         folder = student.home / COURSE_ID / ASSIGNMENT / "feedback"
         found = sorted(folder.glob(f"*/{NOTEBOOK.replace('.ipynb', '.html')}"))
@@ -218,7 +222,11 @@ def submission_ids(page) -> dict[str, str]:
     """student id -> id of their notebook-4 submission, from the formgrader's own API."""
     listing = page.evaluate(
         """async (url) => {
-            const r = await fetch(url, {credentials: 'same-origin'});
+            // behind JupyterHub (4.1 and later) a cookie counts for an API call only with the
+            // page's XSRF token, as the formgrader's own scripts send it
+            const xsrf = (document.cookie.match(/(?:^|; )_xsrf=([^;]*)/) || [])[1] || '';
+            const r = await fetch(url, {credentials: 'same-origin', redirect: 'manual',
+                                        headers: {'X-XSRFToken': decodeURIComponent(xsrf)}});
             return {status: r.status, body: await r.text()};
         }""", f"/services/{COURSE_ID}/formgrader/api/submitted_notebooks/{ASSIGNMENT}/"
                   f"{NOTEBOOK.removesuffix('.ipynb')}")

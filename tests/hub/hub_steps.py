@@ -71,6 +71,8 @@ def grade_reflections(cls: Classroom, browser, plan: dict[str, list[tuple[str, f
                         open_submission(pages[role][1], ids[student])
                         together.append((pages[role][1], score))
                 score_reflection_together(together)
+                if shot and turn == 0:
+                    screenshot(first_page.locator("body"), f"{shot}_grading")
         finally:
             for context, _ in pages.values():
                 context.close()

@@ -136,7 +136,7 @@ def test_formgrader_grades_were_saved_by_the_service_in_postgresql(hub_class: Cl
         "SELECT s.student_id, g.manual_score FROM grade g "
         "JOIN submitted_notebook n ON g.notebook_id = n.id "
         "JOIN submitted_assignment s ON n.assignment_id = s.id "
-        "JOIN grade_cells c ON g.cell_id = c.id "
+        "JOIN base_cell c ON g.cell_id = c.id "
         "WHERE c.name = 'reflection_quality' ORDER BY s.student_id",
         database="infoview_gradebook")
     found = dict(line.split("|") for line in scores.split())
@@ -151,8 +151,8 @@ def test_each_student_fetches_their_own_feedback_only(hub_class: Classroom, feed
     for student, own, other in ((first, INTERVIEWS[0], INTERVIEWS[1]),
                                 (second, INTERVIEWS[1], INTERVIEWS[0])):
         html = feedback[student.name]
-        assert own.last_name in html and own.learned[:40] in html
-        assert other.last_name not in html and other.learned[:40] not in html
+        assert own.last_name in html and own.title in html
+        assert other.last_name not in html and other.title not in html
 
 
 # --- who may do what ----------------------------------------------------------------------
@@ -180,7 +180,7 @@ def test_the_ta_grades_but_does_not_administer_the_hub(hub_class: Classroom, hub
     ta = hub_class.accounts["ta"]
     status, text = _status_in_browser(hub_class, hub_browser_instance, ta,
                                       f"/services/{COURSE_ID}/formgrader/manage_assignments")
-    assert status == 200 and ASSIGNMENT in text, (status, text[:500])
+    assert status == 200 and "Manage Assignments" in text, (status, text[:500])
     status, text = _status_in_browser(hub_class, hub_browser_instance, ta, "/hub/admin")
     assert status == 403, (status, text[:300])
     token = hub_class.hub.token_for(ta.name)
