@@ -8,7 +8,6 @@ it started, by process id, and removes the accounts and folders.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import tempfile

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub_accounts import Account
-from hub_browser import (Lab, HubUserServer, list_rows, log_in, open_assignments, screenshot,
-                         wait_lab, wait_rows)
+from hub_browser import (SCREENSHOTS, Lab, HubUserServer, list_rows, log_in, open_assignments,
+                         screenshot, wait_lab, wait_rows)
 from hub_class import ASSIGNMENT, COURSE_ID, Classroom
 
 NOTEBOOK = "4_write_summary.ipynb"
@@ -152,7 +152,6 @@ def student_submits(cls: Classroom, browser, student: Account, interview: Interv
         submit_from_assignments_tab(page)
         return {"login_to_lab_seconds": seconds}
     except BaseException:
-        page.screenshot(path=str(Path(cls.base) / f"FAILED_{student.name}.png"))
         _keep_failure_screenshot(page, f"FAILED_hub_{student.role}_{student.name}")
         raise
     finally:
@@ -160,8 +159,6 @@ def student_submits(cls: Classroom, browser, student: Account, interview: Interv
 
 
 def _keep_failure_screenshot(page, name: str) -> None:
-    from hub_browser import SCREENSHOTS
-
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
@@ -192,20 +189,14 @@ def student_fetches_feedback(cls: Classroom, browser, student: Account,
         page.goto(f"{cls.hub.url}/user/{student.name}/files/{relative}")
         page.get_by_text("Reflection quality").first.wait_for()
         if shot:
-            page.screenshot(path=str(_screens() / f"{shot}.png"), full_page=True)
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{shot}.png"), full_page=True)
         return found[0]
     except BaseException:
         _keep_failure_screenshot(page, f"FAILED_hub_feedback_{student.name}")
         raise
     finally:
         context.close()
-
-
-def _screens() -> Path:
-    from hub_browser import SCREENSHOTS
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
 
 
 def grader_opens_formgrader(cls: Classroom, browser, grader: Account):

@@ -41,7 +41,7 @@ def hub_class(hub_environment_dir):
 @pytest.fixture(scope="module")
 def submitted(hub_class: Classroom, hub_browser_instance):
     """Both students submit through the browser; the first also forges one as the second."""
-    steps.students_submit(hub_class, hub_browser_instance, shot="hub_student_assignments_tab")
+    hub_browser_instance.call(steps.students_submit, hub_class, shot="hub_student_assignments_tab")
     return {"forged": steps.forge_submission(hub_class)}
 
 
@@ -57,17 +57,18 @@ def graded(hub_class: Classroom, collected, hub_browser_instance):
     autograde = steps.autograde(hub_class, jobs=2)
     first, second = hub_class.students
     graded_by = {"instructor": first.name, "ta": second.name}
-    steps.grade_reflections(hub_class, hub_browser_instance,
-                            {role: [(student, REFLECTION[role])] for role, student in graded_by.items()},
-                            shot="hub_formgrader_through_the_hub")
+    hub_browser_instance.call(
+        steps.grade_reflections, hub_class,
+        {role: [(student, REFLECTION[role])] for role, student in graded_by.items()},
+        shot="hub_formgrader_through_the_hub")
     exported, rows = steps.export_grades(hub_class)
     return {"autograde": autograde, "export": exported, "rows": rows, "graded_by": graded_by}
 
 
 @pytest.fixture(scope="module")
 def feedback(hub_class: Classroom, graded, hub_browser_instance):
-    return steps.release_and_fetch_feedback(hub_class, hub_browser_instance,
-                                            shot="hub_released_feedback")
+    return hub_browser_instance.call(steps.release_and_fetch_feedback, hub_class,
+                                     shot="hub_released_feedback")
 
 
 # --- the set-up itself ---------------------------------------------------------------------
@@ -170,23 +171,23 @@ def _status_in_browser(cls: Classroom, browser, account, path: str) -> tuple[int
 
 def test_a_student_is_refused_the_formgrader(hub_class: Classroom, submitted, hub_browser_instance):
     student = hub_class.students[0]
-    status, text = _status_in_browser(hub_class, hub_browser_instance, student,
-                                      f"/services/{COURSE_ID}/formgrader")
+    status, text = hub_browser_instance.call(_status_in_browser, hub_class, student,
+                                             f"/services/{COURSE_ID}/formgrader")
     assert status == 403, (status, text[:500])
     assert "Reflection quality" not in text and "Manage Assignments" not in text
 
 
 def test_the_ta_grades_but_does_not_administer_the_hub(hub_class: Classroom, hub_browser_instance):
     ta = hub_class.accounts["ta"]
-    status, text = _status_in_browser(hub_class, hub_browser_instance, ta,
-                                      f"/services/{COURSE_ID}/formgrader/manage_assignments")
+    status, text = hub_browser_instance.call(_status_in_browser, hub_class, ta,
+                                             f"/services/{COURSE_ID}/formgrader/manage_assignments")
     assert status == 200 and "Manage Assignments" in text, (status, text[:500])
-    status, text = _status_in_browser(hub_class, hub_browser_instance, ta, "/hub/admin")
+    status, text = hub_browser_instance.call(_status_in_browser, hub_class, ta, "/hub/admin")
     assert status == 403, (status, text[:300])
     token = hub_class.hub.token_for(ta.name)
     assert hub_class.hub.api("GET", "/users", token=token)[0] == 403
     instructor = hub_class.accounts["instructor"]
-    status, _ = _status_in_browser(hub_class, hub_browser_instance, instructor, "/hub/admin")
+    status, _ = hub_browser_instance.call(_status_in_browser, hub_class, instructor, "/hub/admin")
     assert status == 200
 
 

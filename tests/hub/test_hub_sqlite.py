@@ -25,13 +25,13 @@ def sqlite_class(hub_environment_dir, hub_browser_instance):
     """The whole loop, run once; the tests check what it left behind."""
     cls = open_class(hub_environment_dir, "sqlite", students=1, ta=False)
     try:
-        steps.students_submit(cls, hub_browser_instance)
+        hub_browser_instance.call(steps.students_submit, cls)
         collected = steps.collect(cls)
         autograde = steps.autograde(cls, jobs=1)
         plan = {"instructor": [(s.name, score) for s, score in zip(cls.students, SCORES)]}
-        steps.grade_reflections(cls, hub_browser_instance, plan)
+        hub_browser_instance.call(steps.grade_reflections, cls, plan)
         exported, rows = steps.export_grades(cls)
-        feedback = steps.release_and_fetch_feedback(cls, hub_browser_instance)
+        feedback = hub_browser_instance.call(steps.release_and_fetch_feedback, cls)
         yield {"cls": cls, "collect": collected, "autograde": autograde, "export": exported,
                "rows": rows, "feedback": feedback}
     finally:
