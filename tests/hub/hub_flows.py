@@ -227,7 +227,9 @@ def submission_ids(page) -> dict[str, str]:
 
 def open_submission(page, submission_id: str) -> None:
     page.goto(page.url.split("/formgrader")[0] + f"/formgrader/submissions/{submission_id}/")
-    page.locator("input#reflection_quality").wait_for()
+    # the formgrader's scripts mark the score box once its grade is loaded and the box is
+    # wired to save; a score typed before that is never sent
+    page.locator("input#reflection_quality.needs_manual_grade").wait_for()
 
 
 def score_reflection_together(pages_and_scores: list[tuple[object, float]]) -> None:
