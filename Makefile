@@ -36,10 +36,12 @@ $(VENV)/.stamp-lab: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-# The test environment adds the test tools and a browser for the end-to-end tests.
+# The test environment adds the test tools and a browser for the end-to-end tests, and for the
+# hub tests Node.js, configurable-http-proxy and PostgreSQL when they are missing.
 $(VENV)/.stamp-test: requirements-test.txt $(VENV)/.stamp-lab
 	$(BIN)/pip install -q -r requirements-test.txt
 	@sh tests/ensure_chromium.sh
+	@sh tests/hub/ensure_hub_tools.sh
 	touch $@
 
 # Extra JupyterLab arguments, e.g. `make lab LAB_ARGS=--no-browser`.

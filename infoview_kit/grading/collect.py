@@ -123,11 +123,10 @@ def stage_submissions(inbound: Path, assignment: str, staging_inbound: Path,
 
 
 def _course_settings(course: Path) -> tuple[str, str]:
-    """(course_id, exchange root) from the course's nbgrader_config.py, with nbgrader's default."""
-    from traitlets.config.loader import PyFileConfigLoader
+    """(course_id, exchange root) from the course's nbgrader config, with nbgrader's default."""
+    from .gradebook import nbgrader_config
 
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config() \
-        if (course / "nbgrader_config.py").is_file() else {}
+    config = nbgrader_config(course)
     course_id = config.get("CourseDirectory", {}).get("course_id", "") or \
         config.get("Exchange", {}).get("course_id", "")
     root = config.get("Exchange", {}).get("root", "/srv/nbgrader/exchange")

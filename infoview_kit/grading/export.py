@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..render import neutralise_formula
 from ..storage import atomic_write_text
+from .gradebook import course_db_url
 
 GRADED = "graded"
 NEEDS_MANUAL = "needs manual grade"
@@ -173,7 +174,8 @@ def export_command(argv: list[str]) -> int:
     parser.add_argument("assignment", help="assignment name, e.g. interviews")
     parser.add_argument("--course", default=".", help="course folder (holds gradebook.db); "
                                                       "default: the current folder")
-    parser.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
+    parser.add_argument("--db", help="gradebook URL (default: the course config's "
+                                     "CourseDirectory.db_url, else sqlite:///COURSE/gradebook.db)")
     parser.add_argument("--course-id", default="", help="nbgrader course id, if the gradebook "
                                                         "holds several courses")
     parser.add_argument("--out", default="grades.csv", help="per-student CSV (default: grades.csv)")
@@ -186,8 +188,8 @@ def export_command(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     course = Path(args.course).resolve()
-    db_url = args.db or f"sqlite:///{course / 'gradebook.db'}"
-    if not args.db and not (course / "gradebook.db").exists():
+    db_url = args.db or course_db_url(course)
+    if db_url == f"sqlite:///{course / 'gradebook.db'}" and not (course / "gradebook.db").exists():
         print(f"infoview-kit export: no gradebook.db in {course}; run it in the course folder "
               "or pass --course", file=sys.stderr)
         return 2
