@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .pool import Job, PoolError, run_pool
+from .pool import Job, PoolError, finish_logs, run_pool
 
 
 def _complete_html(path: Path) -> bool:
@@ -115,8 +114,4 @@ def feedback_command(argv: list[str]) -> int:
     skipped = sum(r["status"] == "skipped" for r in replies.values())
     print(f"{args.assignment}: feedback written for {written}, {skipped} already had it (use "
           f"--force to redo), {len(failed)} failed, in {time.monotonic() - started:.1f} s")
-    if failed:
-        print(f"nbgrader's full logs: {log_dir}")
-    else:
-        shutil.rmtree(log_dir, ignore_errors=True)
-    return 1 if failed else 0
+    return finish_logs(log_dir, bool(failed))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pool import Job, PoolError, run_pool
+from .pool import Job, PoolError, finish_logs, run_pool
 from .submissions import (GRADED, INTERRUPTED, RESUBMITTED, GradingRecord, check_submission,
                           source_notebooks)
 
@@ -282,8 +281,4 @@ def grade_command(argv: list[str]) -> int:
     print(f"{args.assignment}: {graded} graded, {skipped} already graded (use --force to redo), "
           f"{len(failed)} failed, in {time.monotonic() - started:.1f} s with "
           f"{min(args.jobs, len(planned[0].jobs) if planned else 0)} processes")
-    if failed:
-        print(f"nbgrader's full logs: {log_dir}")
-    else:
-        shutil.rmtree(log_dir, ignore_errors=True)
-    return 1 if failed else 0
+    return finish_logs(log_dir, bool(failed))

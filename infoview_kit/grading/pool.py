@@ -156,3 +156,14 @@ def run_pool(course: Path, step: str, assignment: str, jobs: list[Job], *, proce
             worker.stop()
         raise
     return started
+
+
+def finish_logs(log_dir, failed: bool) -> int:
+    """Keep nbgrader's logs (and say where) when something failed, else remove them; the exit code."""
+    import shutil
+
+    if failed:
+        print(f"nbgrader's full logs: {log_dir}")
+        return 1
+    shutil.rmtree(log_dir, ignore_errors=True)
+    return 0
