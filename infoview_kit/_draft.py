@@ -213,9 +213,9 @@ class Draft:
                     run.append(core)
                     if word.endswith((",", ".", "!", "?", ":", ";", ")")) and not is_title:
                         run, done = [], run
-                        found.extend(self._person(done, i - len(done) + 1 == 0))
+                        found.extend(self._person(done))
                     continue
-                found.extend(self._person(run, i - len(run) == 0))
+                found.extend(self._person(run))
                 run = []
         return tuple(found)
 
@@ -224,7 +224,9 @@ class Draft:
         """Single names after a relation or an introduction ("your cousin Ngozi", "introduce me to Amir")."""
         return {plain(m.group(1)) for m in _RELATED_NAME.finditer(self.body)}
 
-    def _person(self, run: list[str], at_start: bool) -> list[str]:
+    def _person(self, run: list[str]) -> list[str]:
+        """*run* of capitalised words as a person's name, if it is one (not the reader, the writer
+        or an organisation)."""
         words = [w for w in run if plain(w) not in _PARTICLES]
         titled = any(plain(w) in _TITLES for w in run[:1])
         names = [w for w in words if plain(w) not in _TITLES]
@@ -265,9 +267,5 @@ def read_draft(text: str, kind: str, reader_name: str | None, hours: float | Non
         subject = lines.pop(0)
     has_greeting, name, first_rest = _greeting(lines[0]) if lines else (False, None, "")
     body_lines = ([first_rest] if first_rest else []) + lines[1:]
-    if not has_greeting and len(lines) > 1 and not lines[0].endswith((".", "?", "!")) and len(lines[0].split()) <= 4:
-        # "Thanks so much, Oluwaseun!" style openings are sentences; a short unpunctuated
-        # first line with a name ("Hello Mehmet") was caught above.
-        pass
     body = "\n".join(_strip_sign_off(body_lines))
     return Draft(kind, text, subject, has_greeting, name, body, reader_name, hours)

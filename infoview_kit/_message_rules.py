@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._draft import Draft
+from ._draft import Draft, plain
 from ._message_patterns import P
 from .asks import forbidden_ask, may_ask
 from .placeholders import find_placeholders
@@ -133,8 +133,6 @@ def names_reader(draft: Draft, rule: str, severity: str) -> Finding | None:
         who = f"{first}'s name" if draft.reader_name else "their name"
         return Finding(rule, severity, f'Open with a greeting that uses {who}, such as "Hi {first},".')
     if draft.reader_name:
-        from ._draft import plain
-
         greeted = {plain(w) for w in re.split(r"[\s-]+", draft.greeting_name)}
         wanted = {plain(w) for w in re.split(r"[\s-]+", draft.reader_name) if len(plain(w)) > 1}
         if not greeted & wanted:
@@ -144,8 +142,6 @@ def names_reader(draft: Draft, rule: str, severity: str) -> Finding | None:
 
 
 def _plain_words(sentence: str) -> set[str]:
-    from ._draft import plain
-
     return {plain(w) for w in re.split(r"[\s,!?.:;-]+", sentence) if w}
 
 
@@ -276,8 +272,6 @@ def personal(draft: Draft, rule: str, severity: str) -> Finding | None:
 
 
 def plain_word(word: str) -> str:
-    from ._draft import plain
-
     return plain(word)
 
 
