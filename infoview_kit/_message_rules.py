@@ -265,14 +265,10 @@ def personal(draft: Draft, rule: str, severity: str) -> Finding | None:
             if core.lower() in ("you", "your", "yours"):
                 near = 7
                 continue
-            if near and core[:1].isupper() and core.lower() not in _MONTHS_DAYS and plain_word(core) not in draft.reader_words | draft.signer:
+            if near and core[:1].isupper() and core.lower() not in _MONTHS_DAYS and plain(core) not in draft.reader_words | draft.signer:
                 return None
             near = max(0, near - 1)
     return Finding(rule, severity, "Mention something specific about them, such as their role, their company or a post of theirs you liked, so they know why you chose them.")
-
-
-def plain_word(word: str) -> str:
-    return plain(word)
 
 
 def restates_ask(draft: Draft, rule: str, severity: str) -> Finding | None:
