@@ -20,7 +20,7 @@ _EXPORTS: dict[str, str] = {
     "FieldError": "fields",
     "Prospect": "prospects",
     "ProspectList": "prospects",
-    "approach_for": "prospects",
+    "style_for": "prospects",
     "chosen_prospect": "prospects",
     "ResearchNotes": "research",
     "QuestionList": "question_list",

@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .fields import FieldError, together
-from .vocabulary import APPROACHES, CHANNELS, COLUMN_ALIASES, CONNECTIONS, REPLIES, STYLES, \
+from .vocabulary import CHANNELS, COLUMN_ALIASES, CONNECTIONS, REPLIES, STYLE_FOR, STYLES, \
     VALUE_ALIASES
 
 #: The log's file name in the student's work folder.
@@ -138,7 +138,7 @@ def clean_row(cells: dict[str, str], row: int | None = None) -> dict[str, object
     if not out["contact_name"]:
         problem("contact_name", "", "Empty: who did you write to?")
     if not out["style"] and out["connection"]:
-        out["style"] = APPROACHES[out["connection"]]
+        out["style"] = STYLE_FOR[out["connection"]]
     # A person someone referred you to may be listed before you write to them.
     pending_referral = bool(out["referred_by"]) and out["sent_on"] is None
     if out["sent_on"] is None and not pending_referral and "sent_on" not in {

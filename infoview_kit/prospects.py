@@ -3,7 +3,7 @@
 How you ask depends on how you are connected. Someone you know can be asked directly; someone
 your contact knows is best reached through an introduction from that contact (warm); a stranger
 found on a team page or LinkedIn gets a short, careful message of your own (cold). The kit
-derives that approach from the connection so the student never has to guess it, and notebook 2
+derives that style from the connection so the student never has to guess it, and notebook 2
 picks the message that fits.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from .fields import ErrorCollector, FieldError, clean_text, one_of
 from .render import escape, html_table
 from .storage import SavedWorkError, load_json, save_json, work_dir
-from .vocabulary import APPROACHES, CONNECTIONS, RELATIONS, STYLE_HINTS
+from .vocabulary import CONNECTIONS, RELATIONS, STYLE_FOR, STYLE_HINTS
 
 #: Where strangers are usually found (suggestions; any place may be typed).
 FOUND_AT_SUGGESTIONS = ("company team page", "LinkedIn", "meetup or event", "article or blog post")
@@ -23,9 +23,9 @@ FOUND_AT_SUGGESTIONS = ("company team page", "LinkedIn", "meetup or event", "art
 PROSPECTS_FILE = "prospects.json"
 
 
-def approach_for(connection: str) -> str:
-    """Return the outreach approach ("direct", "warm" or "cold") that fits ``connection``."""
-    return APPROACHES[one_of(connection, "connection", CONNECTIONS)]
+def style_for(connection: str) -> str:
+    """Return the outreach style ("direct", "warm" or "cold") that fits ``connection``."""
+    return STYLE_FOR[one_of(connection, "connection", CONNECTIONS)]
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,9 @@ class Prospect:
             object.__setattr__(self, field, value)
 
     @property
-    def approach(self) -> str:
+    def style(self) -> str:
         """How to reach them: "direct", "warm" or "cold" (derived from the connection)."""
-        return APPROACHES[self.connection]
+        return STYLE_FOR[self.connection]
 
     @property
     def how_connected(self) -> str:
@@ -102,12 +102,12 @@ class Prospect:
 
     def __repr__(self) -> str:
         return (f"Prospect({self.name!r}, {self.role!r} at {self.company!r}, "
-                f"{self.how_connected}, approach={self.approach!r})")
+                f"{self.how_connected}, style={self.style!r})")
 
     def _repr_html_(self) -> str:
         return (f"<p><strong>{escape(self.name)}</strong>, {escape(self.role)} at "
                 f"{escape(self.company)} ({escape(self.how_connected)}). "
-                f"Approach: <strong>{self.approach}</strong>. {escape(STYLE_HINTS[self.approach])}"
+                f"Style: <strong>{self.style}</strong>. {escape(STYLE_HINTS[self.style])}"
                 f"</p>")
 
 
@@ -234,11 +234,11 @@ class ProspectList:
     def _repr_html_(self) -> str:
         rows = [
             ("★" if p.name == self.chosen_name else "", p.name, p.role, p.company,
-             p.how_connected, p.approach, p.why)
+             p.how_connected, p.style, p.why)
             for p in self._prospects
         ]
         return html_table(
-            ("Chosen", "Name", "Role", "Company", "Connection", "Approach", "Why this person"),
+            ("Chosen", "Name", "Role", "Company", "Connection", "Style", "Why this person"),
             rows, caption="Your prospects",
             empty="No prospects yet: add the first one with the form above.")
 

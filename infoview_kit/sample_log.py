@@ -14,7 +14,7 @@ import pandas as pd
 
 from .log_format import COLUMNS, DATE_COLUMNS
 from .tracker import OutreachLog
-from .vocabulary import APPROACHES, FOLLOW_UP_DAYS
+from .vocabulary import STYLE_FOR, FOLLOW_UP_DAYS
 
 #: Share of messages per style, and the chance of a positive / declining reply for each.
 STYLE_MIX = {"direct": 0.2, "warm": 0.35, "cold": 0.45}
@@ -32,7 +32,7 @@ _TITLES = ("Product manager", "Data analyst", "UX researcher", "Software enginee
            "Marketing lead", "Policy adviser", "Nurse educator", "Financial analyst")
 _COMPANIES = ("Northwind Labs", "Bluebird Health", "Cedar & Co", "Harbor Analytics",
               "Maple Civic Trust", "Orbit Games", "Riverside Bank", "Summit Studio")
-_CONNECTION_FOR = {style: connection for connection, style in APPROACHES.items()}
+_CONNECTION_FOR = {style: connection for connection, style in STYLE_FOR.items()}
 
 
 def make_sample_log(rows: int = 40, seed: int = 2026, today: date | None = None) -> OutreachLog:

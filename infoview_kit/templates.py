@@ -96,7 +96,7 @@ def message_template(
     specific_detail: str = "",
     mutual_contact: str = "",
     learned: str = "",
-    approach: str = "cold",
+    style: str = "cold",
 ) -> str:
     """A first draft of a *kind* message (one of ``MESSAGE_KINDS``) with the given details.
 
@@ -111,14 +111,14 @@ def message_template(
             touch" line when given.
         learned: for a thank-you, the specific thing you learned, as it would follow "what you
             said about".
-        approach: for a ``request``, ``"cold"`` (a stranger) or ``"direct"`` (someone you know,
+        style: for a ``request``, ``"cold"`` (a stranger) or ``"direct"`` (someone you know,
             more casual). Ignored for other kinds.
 
     Empty fields show as ``[placeholders]`` so the checker reminds you to fill them in.
     """
     require_kind(kind)
-    if approach not in REQUEST_STYLES:
-        raise ValueError(f"Unknown approach {approach!r}; use 'cold' or 'direct' (a warm approach is the 'intro_request' kind).")
+    if style not in REQUEST_STYLES:
+        raise ValueError(f"Unknown style {style!r}; use 'cold' or 'direct' (a warm prospect starts with the 'intro_request' kind).")
     given = {
         "reader_name": reader_name, "your_name": your_name, "their_role": their_role,
         "their_company": their_company, "your_goal": your_goal, "specific_detail": specific_detail,
@@ -139,5 +139,5 @@ def message_template(
         "your_goal": fields["your_goal"].rstrip("."),
         "learned": fields["learned"].rstrip("."),
     }
-    template = _REQUEST[approach] if kind == "request" else _TEMPLATES[kind]
+    template = _REQUEST[style] if kind == "request" else _TEMPLATES[kind]
     return template.format(**values)

@@ -36,8 +36,8 @@ CONNECTION_LABELS = {
 RELATIONS = ("family", "friend", "classmate", "coworker", "other")
 #: The style of a message: to someone you know, through an introduction, or to a stranger.
 STYLES = ("direct", "warm", "cold")
-#: The style that fits each connection (a prospect's ``approach``).
-APPROACHES = {"network": "direct", "network_of_network": "warm", "stranger": "cold"}
+#: The style that fits each connection (a prospect's ``style``).
+STYLE_FOR = {"network": "direct", "network_of_network": "warm", "stranger": "cold"}
 #: One line on what each style means in practice.
 STYLE_HINTS = {
     "direct": "Ask them yourself: a call, a text or an email is fine.",
@@ -67,8 +67,8 @@ POSITIVE_NOTE = "A positive reply is a yes or a redirect to someone else."
 
 # --- what spreadsheets and people write -------------------------------------------------------
 
-#: Other names for the outreach log's columns, accepted in a CSV header and as keywords (a
-#: prospect's ``approach`` is the style its connection calls for).
+#: Other names for the outreach log's columns, accepted in a CSV header and as keywords
+#: (``approach`` is what earlier versions called a style).
 COLUMN_ALIASES = {"relationship": "connection", "approach": "style"}
 # Other words for the enumerated values, mapped to the kit's. "no"/"false" are refused on
 # purpose: in a reply column they may mean "declined" or "no answer yet", and guessing wrong

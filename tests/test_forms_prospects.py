@@ -27,11 +27,11 @@ def test_every_input_is_labelled_as_plain_text(work_dir):
         assert field.input.description and field.input.description_allow_html is False
 
 
-def test_adding_a_prospect_saves_it_chooses_it_and_shows_its_approach(work_dir):
+def test_adding_a_prospect_saves_it_chooses_it_and_shows_its_style(work_dir):
     form = prospects_form()
     fill(form)
     form.add_button.click()
-    assert "Added Luis Ortega (warm approach)" in form.status.value
+    assert "Added Luis Ortega (warm style)" in form.status.value
     assert "warm" in form.table.value and "via Ana Ruiz" in form.table.value
     data = saved(work_dir)
     assert data["chosen"] == "Luis Ortega" and data["prospects"][0]["via"] == "Ana Ruiz"
@@ -65,14 +65,14 @@ def test_missing_mutual_contact_is_flagged_on_the_via_input(work_dir):
     assert "Through whom is empty" in form.fields["via"].error.value
 
 
-def test_inputs_follow_the_connection_and_the_approach_is_shown(work_dir):
+def test_inputs_follow_the_connection_and_the_style_is_shown(work_dir):
     form = prospects_form()
     form.connection.value = "stranger"
     assert form.fields["found_at"].box.layout.display is None
     assert form.fields["via"].box.layout.display == "none"
-    assert "cold" in form.approach.value
+    assert "cold" in form.style.value
     form.connection.value = "network"
-    assert form.fields["relation"].box.layout.display is None and "direct" in form.approach.value
+    assert form.fields["relation"].box.layout.display is None and "direct" in form.style.value
 
 
 def test_duplicate_name_is_refused_on_the_name_input(work_dir):

@@ -1,4 +1,4 @@
-"""Notebook 2's message form: kinds fit the approach, live checker, drafts saved and restored."""
+"""Notebook 2's message form: kinds fit the style, live checker, drafts saved and restored."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Prospects: validated at the boundary, approach derived from connection, saved and chosen."""
+"""Prospects: validated at the boundary, style derived from connection, saved and chosen."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 
 from infoview_kit.fields import FieldError
-from infoview_kit.prospects import Prospect, ProspectList, approach_for, chosen_prospect
+from infoview_kit.prospects import Prospect, ProspectList, chosen_prospect, style_for
 from infoview_kit.storage import SavedWorkError
 
 
@@ -32,14 +32,14 @@ def stranger(**overrides):
     return Prospect(**data)
 
 
-@pytest.mark.parametrize("connection, approach", [
+@pytest.mark.parametrize("connection, style", [
     ("network", "direct"), ("network_of_network", "warm"), ("stranger", "cold")])
-def test_approach_is_derived_from_connection(connection, approach):
-    assert approach_for(connection) == approach
+def test_style_is_derived_from_connection(connection, style):
+    assert style_for(connection) == style
 
 
-def test_each_kind_of_prospect_gets_its_approach():
-    assert (friend().approach, warm().approach, stranger().approach) == ("direct", "warm", "cold")
+def test_each_kind_of_prospect_gets_its_style():
+    assert (friend().style, warm().style, stranger().style) == ("direct", "warm", "cold")
 
 
 def test_unknown_connection_is_refused_naming_the_field():
@@ -89,7 +89,7 @@ def test_overlong_name_is_refused():
 
 def test_repr_is_plain_and_html_escapes_user_text():
     p = stranger(name="<Sam & Co>")
-    assert "approach='cold'" in repr(p)
+    assert "style='cold'" in repr(p)
     assert "&lt;Sam &amp; Co&gt;" in p._repr_html_()
     assert "<Sam" not in p._repr_html_()
 
@@ -147,7 +147,7 @@ def test_hand_edited_invalid_entry_is_reported_by_number(work_dir):
         ProspectList.load()
 
 
-def test_table_shows_each_approach_and_marks_the_chosen_one():
+def test_table_shows_each_style_and_marks_the_chosen_one():
     prospects = ProspectList([friend(), warm(), stranger()], chosen="Priya Nair", path="x.json")
     html = prospects._repr_html_()
     for word in ("direct", "warm", "cold", "via Ana Ruiz", "found on company team page", "★"):

@@ -30,7 +30,7 @@ MALIK = dict(
     learned="why small teams should pick boring tools",
 )
 
-CASES = [(kind, approach) for kind in MESSAGE_KINDS for approach in (("cold", "direct") if kind == "request" else ("cold",))]
+CASES = [(kind, style) for kind in MESSAGE_KINDS for style in (("cold", "direct") if kind == "request" else ("cold",))]
 
 
 def reader_for(kind: str, fields: dict) -> str:
@@ -39,18 +39,18 @@ def reader_for(kind: str, fields: dict) -> str:
 
 
 @pytest.mark.parametrize("fields", [PRIYA, MALIK], ids=["priya", "malik"])
-@pytest.mark.parametrize("kind, approach", CASES)
-def test_filled_template_passes_the_checker(kind, approach, fields):
+@pytest.mark.parametrize("kind, style", CASES)
+def test_filled_template_passes_the_checker(kind, style, fields):
     """Does every filled-in template pass its own kind's checks (with the right reader)?"""
-    text = message_template(kind, approach=approach, **fields)
+    text = message_template(kind, style=style, **fields)
     report = check_message(text, kind, reader_name=reader_for(kind, fields), hours_since_meeting=2)
     assert report.ok, f"{text}\n{report}"
     assert "[" not in text and "]" not in text
 
 
-@pytest.mark.parametrize("kind, approach", CASES)
-def test_blank_template_shows_placeholders_the_checker_flags(kind, approach):
-    text = message_template(kind, approach=approach)
+@pytest.mark.parametrize("kind, style", CASES)
+def test_blank_template_shows_placeholders_the_checker_flags(kind, style):
+    text = message_template(kind, style=style)
     assert PLACEHOLDERS["your_name"] in text
     report = check_message(text, kind)
     assert not report.ok
@@ -80,8 +80,8 @@ def test_request_without_a_mutual_contact_has_no_referral_line():
 
 
 def test_direct_request_is_more_casual_than_cold():
-    cold = message_template("request", approach="cold", **PRIYA)
-    direct = message_template("request", approach="direct", **PRIYA)
+    cold = message_template("request", style="cold", **PRIYA)
+    direct = message_template("request", style="direct", **PRIYA)
     assert cold != direct
     assert "My name is" in cold and "My name is" not in direct  # a friend knows who you are
     assert "I loved your talk" in direct  # the detail starts its own sentence, capitalised
@@ -104,8 +104,8 @@ def test_whitespace_only_fields_count_as_missing():
     assert PLACEHOLDERS["reader_name"] in text and PLACEHOLDERS["your_name"] in text
 
 
-def test_unknown_kind_or_approach_is_a_clear_error():
+def test_unknown_kind_or_style_is_a_clear_error():
     with pytest.raises(ValueError, match="request"):
         message_template("cover_letter")
     with pytest.raises(ValueError, match="intro_request"):
-        message_template("request", approach="warm")
+        message_template("request", style="warm")

@@ -14,8 +14,8 @@ PACKAGE = REPO / "infoview_kit"
 
 def test_every_connection_has_a_label_and_a_style_with_a_hint():
     assert set(vocabulary.CONNECTION_LABELS) == set(vocabulary.CONNECTIONS)
-    assert set(vocabulary.APPROACHES) == set(vocabulary.CONNECTIONS)
-    assert set(vocabulary.APPROACHES.values()) == set(vocabulary.STYLES)
+    assert set(vocabulary.STYLE_FOR) == set(vocabulary.CONNECTIONS)
+    assert set(vocabulary.STYLE_FOR.values()) == set(vocabulary.STYLES)
     assert set(vocabulary.STYLE_HINTS) == set(vocabulary.STYLES)
     assert set(vocabulary.REQUEST_STYLES) < set(vocabulary.STYLES)
 

@@ -188,4 +188,4 @@ def prospect_banner(prospect) -> widgets.HTML:
         return widgets.HTML("")
     return widgets.HTML(f"<p>For <strong>{escape(prospect.name)}</strong>, "
                         f"{escape(prospect.role)} at {escape(prospect.company)} "
-                        f"({escape(prospect.approach)} approach).</p>")
+                        f"({escape(prospect.style)} style).</p>")

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..fields import FieldError
-from ..prospects import FOUND_AT_SUGGESTIONS, PROSPECTS_FILE, Prospect, ProspectList, approach_for
+from ..prospects import FOUND_AT_SUGGESTIONS, PROSPECTS_FILE, Prospect, ProspectList, style_for
 from ..records import rename_prospect
 from ..render import escape
 from ..storage import work_dir
@@ -43,7 +43,7 @@ class ProspectsForm(Form):
                                  placeholder="company team page, LinkedIn, ...")
         self.why = labelled(widgets.Textarea, "Why this person",
                             placeholder="What about their work makes them worth asking?")
-        self.approach = widgets.HTML()
+        self.style = widgets.HTML()
         self.add_button = widgets.Button(description="Add prospect", button_style="primary",
                                          icon="plus", tooltip="Add this person to your list")
         self.table = widgets.HTML()
@@ -68,7 +68,7 @@ class ProspectsForm(Form):
         self.widget = widgets.VBox([
             heading("Add a prospect"),
             *(self.fields[key].box for key in _INPUTS),
-            self.approach, self.add_button, self.status,
+            self.style, self.add_button, self.status,
             heading("Your prospects"), self.table,
             widgets.HBox([self.selected, self.choose_button, self.edit_button,
                           self.remove_button]),
@@ -87,15 +87,15 @@ class ProspectsForm(Form):
         return prospects
 
     def on_connection_change(self, change=None) -> None:
-        """Show only the inputs that fit the connection, and the approach it implies."""
+        """Show only the inputs that fit the connection, and the style it implies."""
         connection = self.connection.value
         shown = {"relation": connection == "network", "via": connection == "network_of_network",
                  "found_at": connection == "stranger"}
         for key, visible in shown.items():
             self.fields[key].box.layout.display = None if visible else "none"
-        approach = approach_for(connection)
-        self.approach.value = (f"<p>Approach: <strong>{approach}</strong>. "
-                               f"{escape(STYLE_HINTS[approach])}</p>")
+        style = style_for(connection)
+        self.style.value = (f"<p>Style: <strong>{style}</strong>. "
+                               f"{escape(STYLE_HINTS[style])}</p>")
 
     def read_prospect(self) -> Prospect:
         """The prospect the inputs describe (raises FieldError naming the bad input)."""
@@ -135,7 +135,7 @@ class ProspectsForm(Form):
         if problems:
             self.status.problem(f"Saved {prospect.name}, but: " + " ".join(problems))
         else:
-            self.status.ok(f"{verb} {prospect.name} ({prospect.approach} approach){extra}.")
+            self.status.ok(f"{verb} {prospect.name} ({prospect.style} style){extra}.")
 
     def on_choose(self, button=None) -> None:
         if not self.saving_enabled or not self.selected.value:

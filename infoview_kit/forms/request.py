@@ -1,6 +1,6 @@
 """Notebook 2's form: draft the message that fits the chosen prospect, with a live checker.
 
-The kinds offered follow the approach worked out in notebook 1: a direct or cold prospect gets
+The kinds offered follow the style worked out in notebook 1: a direct or cold prospect gets
 the request itself; a warm one starts with the note asking the mutual contact for an
 introduction. The follow-up (two weeks of silence) and the scheduling reply (they said yes)
 come after, for everyone. Every keystroke re-runs the checker and saves the draft.
@@ -24,11 +24,11 @@ _AFTERWARDS = [(f"{KIND_TITLES['follow_up']}: no answer after {FOLLOW_UP_AFTER}"
 
 
 def kinds_for(prospect) -> list[tuple[str, str]]:
-    """The (label, kind) choices that fit ``prospect``'s approach, first one first."""
-    if prospect.approach == "warm":
+    """The (label, kind) choices that fit ``prospect``'s style, first one first."""
+    if prospect.style == "warm":
         return [(f"Introduction request to {prospect.via}", "intro_request"),
                 (f"Request to {prospect.name}, once introduced", "request"), *_AFTERWARDS]
-    return [(f"Request to {prospect.name} ({prospect.approach})", "request"), *_AFTERWARDS]
+    return [(f"Request to {prospect.name} ({prospect.style})", "request"), *_AFTERWARDS]
 
 
 class RequestForm(Form):
@@ -135,7 +135,7 @@ class RequestForm(Form):
             self.kind.value, reader_name=p.name, your_name=self.your_name.value.strip(),
             their_role=p.role, their_company=p.company, your_goal=self.your_goal.value.strip(),
             specific_detail=p.why, mutual_contact=p.via,
-            approach="direct" if p.approach == "direct" else "cold")
+            style="direct" if p.style == "direct" else "cold")
         self._confirm_replace = False
         self.status.ok("Template in place: replace every [bracketed] part with your own words.")
 

@@ -17,8 +17,8 @@ from ..log_format import LOG_FILE, OutreachLogError
 from ..render import escape
 from ..storage import SavedWorkError, work_dir
 from ..tracker import OutreachLog
-from ..vocabulary import (APPROACHES, CHANNEL_LABELS, CHANNELS, CONNECTION_LABELS, POSITIVE_NOTE,
-                          REPLIES, REPLY_LABELS, STYLES)
+from ..vocabulary import (CHANNEL_LABELS, CHANNELS, CONNECTION_LABELS, POSITIVE_NOTE,
+                          REPLIES, REPLY_LABELS, STYLE_FOR, STYLES)
 from .common import Field, Form, StatusLine, heading, labelled
 
 _ADD_INPUTS = ("contact_name", "contact_title", "company", "connection", "style", "channel",
@@ -139,7 +139,7 @@ class OutreachTrackerForm(Form):
     # ----- callbacks -----------------------------------------------------------------------
     def _on_connection(self, change) -> None:
         if change["new"]:
-            self.style.value = APPROACHES[change["new"]]
+            self.style.value = STYLE_FOR[change["new"]]
 
     def _show_relevant_inputs(self) -> None:
         action = self.what.value

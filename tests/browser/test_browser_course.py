@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 PROSPECTS = [
-    # (name, role, company, connection label, extra input label, extra value, approach)
+    # (name, role, company, connection label, extra input label, extra value, style)
     ("Priya Raman", "Product manager", "Kestrel Maps",
      "Someone I know (my network)", None, None, "direct"),
     ("Tomasz Wierzbicki", "Lead data engineer", "Baltic Freight Lines",
@@ -62,15 +62,15 @@ def test_walk_the_course_through_the_forms_alone(lab):
 
 
 def find_people(lab) -> None:
-    """Notebook 1: one prospect of each connection kind, each shown with the approach it implies."""
+    """Notebook 1: one prospect of each connection kind, each shown with the style it implies."""
     lab.open("1_find_people.ipynb")
     lab.run_all()
     lab.assert_clean()
     form = lab.output_of("Add a prospect")
-    for name, role, company, connection, extra_label, extra, approach in PROSPECTS:
+    for name, role, company, connection, extra_label, extra, style in PROSPECTS:
         form.get_by_label("How you are connected").select_option(label=connection)
-        # the approach line follows the connection before anything is saved
-        form.get_by_text(f"Approach: {approach}.").wait_for()
+        # the style line follows the connection before anything is saved
+        form.get_by_text(f"Style: {style}.").wait_for()
         lab.type_into(form.get_by_label("Name", exact=True), name)
         lab.type_into(form.get_by_label("Role", exact=True), role)
         lab.type_into(form.get_by_label("Company", exact=True), company)
@@ -78,14 +78,14 @@ def find_people(lab) -> None:
             lab.type_into(form.get_by_label(extra_label), extra)
         lab.type_into(form.get_by_label("Why this person"), f"{name} works on what I want to learn.")
         form.get_by_role("button", name="Add prospect").click()
-        form.get_by_text(f"Added {name} ({approach} approach)").wait_for()
+        form.get_by_text(f"Added {name} ({style} style)").wait_for()
         # the form empties its inputs after saying so: typing before that would be wiped
         expect(form.get_by_label("Name", exact=True)).to_have_value("")
 
-    # the list shows each prospect with its approach
-    for name, *_rest, approach in PROSPECTS:
+    # the list shows each prospect with its style
+    for name, *_rest, style in PROSPECTS:
         row = form.locator("tr", has_text=name)
-        assert approach in row.inner_text().lower(), row.inner_text()
+        assert style in row.inner_text().lower(), row.inner_text()
     form.get_by_label("Prospect", exact=True).select_option(label=CHOSEN)
     form.get_by_role("button", name="Choose for notebooks 2 and 3").click()
     form.get_by_text(f"{CHOSEN} is your chosen prospect").wait_for()
@@ -97,8 +97,8 @@ def find_people(lab) -> None:
     lab.restart_and_run_all()
     lab.assert_clean()
     form = lab.output_of("Add a prospect")
-    for name, *_rest, approach in PROSPECTS:
-        assert approach in form.locator("tr", has_text=name).inner_text().lower()
+    for name, *_rest, style in PROSPECTS:
+        assert style in form.locator("tr", has_text=name).inner_text().lower()
     assert form.get_by_label("Prospect", exact=True).input_value() == CHOSEN
 
 
