@@ -34,7 +34,6 @@ _QUESTION_START = re.compile(
     r"shall|may|might|have|has|had|tell me|describe|walk me through|explain|share|any)\b",
     _I,
 )
-# Answered by the company's own site in a minute: asking them wastes the half hour.
 # Answered by the company's own site in a minute: asking them wastes the half hour. A company
 # is "your company", "the firm" or a name in capitals ("What does Greenfield Energy do?").
 _COMPANY = r"(?:(?:your|the|this) (?:company|firm|organi[sz]ation|startup|start-up|business|employer|agency|studio|lab|bank|school|charity)|(?-i:[A-Z][\w&'.-]*)(?: (?-i:[A-Z][\w&'.-]*)){0,3})"
