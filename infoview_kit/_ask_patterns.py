@@ -6,7 +6,7 @@ pattern is written against lemmas (``_language.lemmatise``), so one form covers 
 
 from __future__ import annotations
 
-import re
+from ._language import Patterns
 
 # A reader's organisation: "you", "your team", "your hospital's informatics department"...
 _ORG_NOUN = (
@@ -78,7 +78,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "internship": (
         rf"\b(?:host|take|accept|have|place|offer|give|find|get|consider|welcome) me\b[^?.!]{{0,50}}\b{_INTERN_NOUN}\b",
-        rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:for me|for myself|for my)\b",
+        rf"\b(?:is|be) (?:it )?possible (?:for me |for someone like me )?to (?:do|make|get|have|join|take|complete|arrange|undertake) (?:a |an |some |any )?(?:short |brief |unpaid |period of |bit of |few week of |week of )*{_INTERN_NOUN}s?\b[^?.!]{{0,30}}\b(?:in|at|with) {_AT_THEM}",
+        rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:for me|for myself|for my)\b(?! to (?:hear|learn|know|understand|see|ask|talk|speak))",
         rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:you|they|your [a-z]+) (?:could|can|might|would|will) (?:offer|give|find|get|arrange) me\b",
         rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please |ever )?(?:intern|shadow|tag along|sit in|sit with|observe|join|do|get|have|come in|come and|be an? |be your |be consider|be accept|spend|volunteer|work|help out|start|begin)\b[^?.!]{{0,80}}\b(?:{_INTERN_NOUN}|shadow)\b",
         rf"\b(?:could|can|may|might|would) i (?:possibly |perhaps |maybe |also |please )?(?:intern|shadow|tag along|sit in)\b",
@@ -103,6 +104,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "referral": (
         r"\brefer me\b|\brefer my\b|\brefer myself\b",
+        # vouching in other words: "if you could mention to him that I'd be a strong fit"
+        r"\b(?:tell|mention to|say to|let|flag to|pass on to) (?:him|her|them|your [a-z]+|the [a-z]+)\b[^?.!]{0,30}\bi (?:would |could |might )?(?:be|am) "
+        r"(?:a |the )?(?:really |very )?(?:strong|good|great|right|perfect|ideal|solid|excellent) (?:fit|candidate|match|hire|choice|addition|professional|worker|employee)\b",
         r"\b(?:a|the|your) referral (?:for me|from you)\b|\b(?:give|write|get|offer|make) me (?:a |your )?referral\b|\bget (?:a |your )?referral from you\b|\bme a referral\b",
         r"\b(?:give|write|provide|offer|be) (?:me )?(?:a |an |my |your )?(?:quick |short |brief |small |strong |personal |professional |character )?(?:linkedin )?(?:reference|referee|recommendation|recommendation letter|letter of recommendation|reference letter|testimonial|endorsement)\b[^?.!]{0,40}\b(?:me|my|for me)\b",
         r"\b(?:give|write|writing|provide|offer|send) me (?:a |an |your )?(?:quick |short |brief |small |strong |good |personal |professional |character )?(?:linkedin )?(?:reference|recommendation|letter|testimonial|endorsement)\b",
@@ -127,7 +131,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "pay": (
         rf"\byour (?!take |view |opinion |thought |advice |experience |perspective |sense |feel |guess |idea |level )(?:[a-z-]+ ){{0,2}}?{_PAY}\b",
-        rf"\byou (?:personally |actually |usually |currently )?(?:make|earn|clear|take home|pull in|bring home|bring in|end up with|charge|bill)\b(?=.*(?:{_PAY}|\b(?:how much|what|a year|per|a month|an hour|each month|enough|more than|less than|over|under|above|six|five|\d)\b))",
+        rf"\byou (?:personally |actually |usually |currently )?(?:make|earn|clear|take home|pull in|bring home|bring in|end up with|charge|bill)\b(?! (?:the|a|an|that|this|your|it|such a) (?:big |career |final )?(?:shift|move|switch|jump|change|transition|decision|leap|call|choice|cut|time|most|pivot))(?=.*(?:{_PAY}|\b(?:how much|what|a year|per|a month|an hour|each month|enough|more than|less than|over|under|above|six|five|\d)\b|\b(?:more|less)\b[^?.!]{{0,30}}\bthan\b))",
         rf"\byou (?:personally |actually |usually |currently )?(?:get|got|receive|land|get pay|be pay|are pay|were pay|hold|own|have)\b(?=[^?.!]{{0,30}}\b{_PAY}\b)",
         rf"\bhow much (?:[a-z]+ ){{0,3}}?(?:do|did|does|would|will|have)? ?you (?:make|earn|get|got|take home|charge|receive|bill)\b",
         rf"\b(?:what|how much)\b[^?.!]{{0,30}}\b(?:do|did|does) you (?:personally |usually |actually )?(?:make|earn|get|take home|receive|bring home|charge)\b",
@@ -139,6 +143,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:are|were|be) you (?:in|on) (?:the )?(?:high|low|mid|upper|lower)?[ -]?(?:five|six|seven)[ -]figure",
         r"\b(?:are|were|be) you on (?:more|less|over|under|above|a salary|six|five|\d|\$|£|€)",
         r"\bhow much\b[^?.!]{0,30}\b(?:were|was|are|is|be) you (?:give|offer|pay|award|grant)\b",
+        rf"\bhow many {_PAY}s?\b[^?.!]{{0,30}}\b(?:were|was|are|is|be|did|do|have) you\b",
         r"\bwhat (?:you|you are|you were) (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|be pay|offer|give)\b",
         r"\b(?:what|how much) (?:are|were|be) you (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|offer|give)\b",
         r"\bwhere do you land\b[^?.!]{0,10}\b(?:comp|pay|salary)",
@@ -217,26 +222,26 @@ NEEDS = {
 
 
 # Words that turn a pay question from *theirs* to the field's, or show it is about the process.
-PAY_GENERAL = re.compile(r"\b(?:not the number|without (?:go|going|get|getting) into|negotiat|approach|strategy|in general)")
+_PAY_GENERAL = (r"\b(?:not the number|without (?:go|going|get|getting) into|negotiat|approach|strategy|in general)")
 # A negation in the same clause just before a hit: "I'm not asking you to refer me". Punctuation
 # ends its reach ("If it's not too personal, what's your salary?"), and "not mind" is no negation.
-NEGATION = re.compile(r"\b(?:not|never|no|without|nor)\b(?! mind)[^.?!,;:()-]{0,40}$")
+_NEGATION = (r"\b(?:not|never|no|without|nor)\b(?! mind)[^.?!,;:()-]{0,40}$")
 
 # --- the general reading: a topic, the student as the one who gets it, a request to the reader -----
 # Narrow topic words: "work", "start" or "join" alone are everyday words, so they count only
 # next to the reader's workplace.
-TOPIC = {
-    "internship": re.compile(
+TOPIC = Patterns(
+    internship=(
         rf"\b{_INTERN_NOUN}s?\b|\bpre-apprentice|\b(?:shadow|ride along|ride-along|tag along|follow you around|sit in|help out)\b"
         r"|\bunpaid\b|\bfor free\b|\bget (?:some )?hours\b"
     ),
-    "referral": re.compile(
+    referral=(
         r"\b(?:refer|referral|reference|referee|recommend|recommendation|endorse|endorsement|vouch|good word|champion|"
         r"heads-up|heads up|put (?:me|my name) forward|sign off on|speak (?:for|to|up for) (?:me|my)|about me)\b"
         r"|\b(?:hr|recruiter|recruitment|hiring manager|talent|boss|manager|partner|partners|lead)\b[^?.!]{0,40}\b(?:about me|i am|that i)\b"
         r"|\b(?:pass|forward|send|share|hand|show|give)\b[^?.!]{0,20}\bmy\b"
     ),
-    "job": re.compile(
+    job=(
         rf"\b(?:hire|employ|employment|recruit|job|role|position|opening|vacancy|vacancies|headcount|req|gig|shift|"
         rf"contract|opportunity|candidate|candidacy|candidature|application|apply|staff|a shot|a start|an entry)s?\b"
         rf"|\b(?:spot|slot|seat|place|room|space)s? (?:on|in|at|with|within|for) (?:{_THEIR}|me|someone like me)"
@@ -245,46 +250,60 @@ TOPIC = {
         rf"|\b(?:i|me) (?:could |can |would |might |to )?(?:work|start) (?:for|with) you\b"
         rf"|\b(?:anything|something) (?:for me|on your|in your|at your)\b"
     ),
-}
+)
 # The student as the one who would get it. Info requests ("tell me about", "can I ask") and
 # politeness ("if you don't mind me asking") are taken out first: there "me" is not a beneficiary.
-INFO_ME = re.compile(
+_INFO_ME = (
     r"\b(?:tell|show|walk|teach|remind|help|let) me (?:know )?(?:about|how|what|why|when|where|which|who|through|understand|a bit|more|a little)\b"
     r"|\b(?:give|offer) me (?:a sense|an idea|some advice|advice|tips|a tip|your (?:take|view|perspective|thought|thoughts|opinion|advice))\b"
     r"|\b(?:mind|excuse|forgive|pardon) (?:me|my)\b[a-z ]{0,12}|\b(?:may|can|could|might|if) i (?:ask|say|add)\b"
     r"|\bi (?:would )?(?:love|like|want|wish|be curious|be interested|am curious|am interested|wonder|be keen) (?:to )?(?:know|hear|learn|understand|ask)\b"
     r"|\bi (?:think|guess|mean|feel|know|believe|imagine|suppose|understand|see)\b|\bi (?:am|was) (?:curious|wonder|wondering)\b|\bfor me to (?:understand|learn|know|see)\b|\bsomeone like me\b(?= (?:who|to|should|get|break|start))"
 )
-FIRST_PERSON = re.compile(r"\b(?:me|my|myself|mine)\b|\bi\b")
-READER = re.compile(r"\b(?:you|your|yours|you guys|y'all)\b")
-REQUEST = re.compile(
+_FIRST_PERSON = (r"\b(?:me|my|myself|mine)\b|\bi\b")
+_READER = (r"\b(?:you|your|yours|you guys|y'all)\b")
+_REQUEST = (
     r"^(?:could|would|can|will|might|may|do|does|is|are|any|got|have|please|kindly)\b"
     r"|\b(?:could|would|can|will|might) (?:you|your|u)\b|\bis there (?:any )?(?:chance|way|possibility|room|space|place|opening)\b"
     r"|\bany (?:chance|way|possibility)\b|\b(?:is|be) it (?:at all )?possible\b|\bwould (?:that|it) be (?:ok|okay|possible|alright|all right|fine)\b"
     r"|\bi (?:would|will) (?:love|like|be grateful|appreciate|be happy|be keen)\b|\bi (?:want|wish|need|request|hope you|hope to)\b"
+    r"|^you (?:could|can|would|might|will)\b|\b(?:something|anything) you(?: would| could| might)? (?:ever )?(?:consider|be open to|be willing)\b|^is possible\b"
     r"|\b(?:please|kindly)\b|\blet me\b|\bhoping you\b|\b(?:could|can|may|might) i\b|\bwould you mind\b|\bfit me in\b|\bget me\b"
 )
 # Asking for advice or information about these topics, which the course encourages.
-ADVICE = re.compile(
+_ADVICE = (
     r"^(?:how|what|which|why|where|when|who|whom|whose|in general|generally|in your (?:experience|view|opinion)|from your|"
     r"from what you|if you (?:were|are|had)|tell me|describe|walk me|explain|i would love to (?:know|hear|learn)|i am curious|"
     r"i would (?:appreciate|value|welcome) your)\b"
     r"|\b(?:describe|explain|tell me|walk me|share (?:what|how|why|your)|advice|advise|tip|tips|suggest|suggestion|pointer|pointers|best way|polite way|how (?:can|should|do|could|would) i|"
     r"what (?:should|can|could|would) i|what do you look for|what would you look for|how do you (?:hire|recruit|pick|choose|decide))\b"
 )
-LEADING_CLAUSE = re.compile(r"^(?:when|if|once|after|before|since|as soon as|whenever|next time|should)\b[^,?]{0,80},\s*")
-AVAILABLE = {
-    "job": re.compile(
+_LEADING_CLAUSE = (r"^(?:when|if|once|after|before|since|as soon as|whenever|next time|should)\b[^,?]{0,80},\s*")
+AVAILABLE = Patterns(
+    job=(
         rf"\b(?:is|are|be) (?:{_AT_THEM}|you guys)\b[^?.!]{{0,25}}\b(?:take on|taking on|hire|recruit|staff up|staffing up|bring on|look for|add|sign up|take)\b"
         rf"[^?.!]{{0,25}}\b(?:anyone|someone|people|staff|new|more|help|hand|hands|worker|workers|junior|graduate|candidate|person|crew|seasonal|this|right now|at the moment|currently|\?)"
         rf"|\b(?:any|anything|something|some)\b[^?.!]{{0,30}}\b(?:go|going|open|opening|available|come up|coming up|opening up)\b[^?.!]{{0,25}}\b(?:at|in|on|with) {_AT_THEM}"
         rf"|\b(?:do|does|did|would) {_AT_THEM} (?:happen to )?have (?:room|space|anything|something|a place|a spot|an opening|any)\b[^?.!]{{0,30}}\bfor (?:me|someone like me|a)\b"
         rf"|\bif (?:something|anything|a role|a position|a spot|an opening) (?:open|come) up\b"
+        rf"|\b(?:do|does|would|will) {_AT_THEM} (?:still |currently |ever |happen to )?(?:need|want|use) (?:a|an|another|more|extra|someone|somebody|any)\b[^?.!]{{0,40}}\b(?:by any chance|at the moment|right now|currently|these days)\b"
         rf"|\b{_THEIR}\b[^?.!]{{0,30}}\bhave (?:room|space|a place|a spot|an opening|anything|something)\b[^?.!]{{0,10}}\bfor (?:a|an|someone|somebody|me)\b"
     ),
-    "internship": re.compile(
+    internship=(
         rf"\b(?:any|anything|some)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}s?\b[^?.!]{{0,30}}\b(?:go|going|open|available|at|in|on|with) {_AT_THEM}"
         rf"|\b(?:do|does) {_AT_THEM} (?:have|take|offer) (?:room|space|a place|any)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}"
         rf"|\b(?:is|are|be) {_AT_THEM}\b[^?.!]{{0,25}}\b(?:sign up|take on|taking on|take|accept|hire|recruit|look for)\b[^?.!]{{0,20}}\b{_INTERN_NOUN}"
     ),
-}
+)
+
+#: The general reading's own patterns (by the names above, in lower case).
+GENERAL = Patterns(
+    pay_general=_PAY_GENERAL,
+    negation=_NEGATION,
+    info_me=_INFO_ME,
+    first_person=_FIRST_PERSON,
+    reader=_READER,
+    request=_REQUEST,
+    advice=_ADVICE,
+    leading_clause=_LEADING_CLAUSE,
+)

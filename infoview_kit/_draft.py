@@ -232,8 +232,8 @@ class Draft:
         names = [w for w in words if plain(w) not in _TITLES]
         if not names or {plain(w) for w in names} <= self.reader_words or {plain(w) for w in names} & self.signer:
             return []
-        if plain(names[-1]) in _ORG_WORDS:
-            return []  # "Brightline Health" is a place, not a person
+        if plain(names[-1]) in _ORG_WORDS or (len(names[0]) >= 2 and names[0].isupper()):
+            return []  # "Brightline Health", "UC Santa Cruz" are places, not people
         if titled or len(names) >= 2 or (names and plain(names[0]) in self._related):
             return [" ".join(run)]
         return []

@@ -116,3 +116,36 @@ def sentences(text: str) -> list[str]:
 def clauses(sentence: str) -> list[str]:
     """The clauses of one *sentence*: split at semicolons, dashes and ", and"/", but" joins."""
     return [c for c in _CLAUSE.split(sentence) if c.strip()]
+
+
+class Patterns:
+    """Named regular expressions, each compiled the first time a rule uses it.
+
+    The checkers hold about fifty large patterns; compiling them all at import took most of the
+    cost of ``from infoview_kit import check_message``, while one draft needs only some of them.
+    A pattern is given as its source (or ``(source, flags)``); after its first use it is a plain
+    attribute, so later look-ups cost what any attribute does. ``patterns["name"]`` works too, for
+    tables keyed by category.
+    """
+
+    def __init__(self, **sources: str | tuple[str, int]) -> None:
+        self._sources = sources
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        sources = self.__dict__.get("_sources", {})
+        if name not in sources:
+            raise AttributeError(name)
+        source = sources[name]
+        pattern = re.compile(*source) if isinstance(source, tuple) else re.compile(source)
+        setattr(self, name, pattern)
+        return pattern
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def names(self) -> tuple[str, ...]:
+        """Every pattern's name (for tests that compile them all)."""
+        return tuple(self._sources)

@@ -1,4 +1,4 @@
-"""The phrases the message checker looks for, compiled once at import.
+"""The phrases the message checker looks for, each compiled on first use.
 
 Kept apart from ``checker.py`` so the rules read as rules; each pattern here is named after what
 it recognises. They are deliberately generous: a rule that *needs* a phrase should accept the
@@ -12,21 +12,22 @@ to four times faster than a case-insensitive search. Curly quotes are already st
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
+
+from ._language import Patterns
 
 _I = re.IGNORECASE
 
 
-def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
-    """One pattern matching any of *alternatives* (lower case) as whole words."""
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", flags)
+def _any(*alternatives: str, flags: int = 0) -> tuple[str, int]:
+    """One pattern's source matching any of *alternatives* (lower case) as whole words."""
+    return r"\b(?:" + "|".join(alternatives) + r")\b", flags
 
 
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs"
 
-P = SimpleNamespace(
+P = Patterns(
     # a sentence with its end punctuation (findall is much faster than a look-behind split)
-    negation=re.compile(r"\b(?:not|never|no|without)\b|n't\b"),
+    negation=(r"\b(?:not|never|no|without)\b|n't\b"),
     # --- what a message asks ---
     ask=_any(
         r"would you (?:be|have|mind|like|consider|let|agree|meet|join|want)",
@@ -42,7 +43,7 @@ P = SimpleNamespace(
         r"how about", r"what about",
         r"(?:grab|get) (?:a )?(?:coffee|lunch|tea)", r"buy you (?:a )?(?:coffee|lunch|tea|breakfast)",
         r"open to (?:a|an|chatting|meeting|talking|connecting|speaking)", r"interested in (?:chatting|meeting|talking|speaking)",
-        r"(?:i )?wonder(?:ed|ing)? (?:if|whether)", r"i(?:'d| would) like to (?:invite|ask|request|meet|talk|speak|chat|hear|learn|buy|take|connect)",
+        r"(?:i )?wonder(?:ed|ing)? (?:if|whether)", r"(?:i|we)(?: \w+)? (?:write|am writing|'m writing|reach out|am reaching out|'m reaching out) (?:to you )?to (?:\w+ )?(?:request|ask)", r"i(?:'d| would) like to (?:invite|ask|request|meet|talk|speak|chat|hear|learn|buy|take|connect)",
         r"i(?:'d| would) (?:be )?(?:very |really |so |most |truly |hugely |extremely )?(?:grateful|thankful|honou?red|delighted|glad|happy) (?:for|if|to (?:have|get|hear|learn|speak|talk|chat|meet))",
         r"i(?:'d| would) (?:really |truly |so much |very much )?(?:value|welcome|appreciate) (?:the chance|the opportunity|a chance|an opportunity|\d+|a few|some|half|a short|a quick|a brief|your time|it if|hearing|a (?:call|chat|coffee|conversation))",
         r"(?:could|can|would|might) (?:you )?spare", r"writing (?:to you )?(?:to|for) ask", r"writing you (?:to|for) ask(?:ing)?",
@@ -65,12 +66,12 @@ P = SimpleNamespace(
     ),
     # --- request: personal, context, easy to say yes to ---
     # what says nothing about this reader in particular ("I came across your profile")
-    generic_personal=re.compile(
+    generic_personal=(
         r"\byour (?:linkedin |online )?(?:profile|page)\b|\byour (?:experience|expertise|background|career|insights?|knowledge|"
         r"advice|time|perspective|journey|story|work|path|role|job|day|field|industry|career path|work life)(?: (?:in|with|of|on) (?:the |this |your |a )?(?:field|industry|area|sector|"
         r"domain|space|profession|market|world|marketing field|[a-z]+ (?:field|industry|sector)))?(?= |[.,!?]|$)(?! (?:on|at|as|for|in|with|from|into|to|leading|building|running)\b)",
     ),
-    personal=re.compile(
+    personal=(
         r"\byour (?:[a-z]+ )?(?:posts?|articles?|blog|talks?|work|team|role|projects?|book|podcast|papers?|profile|"
         r"company|research|newsletter|videos?|course|presentation|experience|career|path|move|switch|transition|"
         r"startup|products?|app|tweets?|thread|interview|portfolio|writing|story|background|job|department|lab|"
@@ -109,37 +110,37 @@ P = SimpleNamespace(
         r"totally (?:fine|ok|okay|understand)", r"(?:no|not a) problem", r"if (?:it's|that's) (?:ok|okay|alright|fine)",
         r"would you mind", r"glad", r"delighted", r"kind", r"lovely", r"saludos", r"abra[cç]os?", r"forgive", r"(?<=\n)best", r"all the best",
         r"no stress", r"zero pressure", r"would be (?:perfect|brilliant|lovely|awesome|fantastic|ideal|helpful|amazing|great)", r"salamat", r"diolch", r"terima kasih", r"kiitos", r"takk", r"spasibo", r"xie xie", r"toda", r"gracias", r"merci", r"(?:entirely|completely|perfectly|totally) fine", r"fine to say no", r"would (?:love|be (?:great|wonderful|amazing|grateful))",
-        r"if you ever", r"whenever (?:works|suits|you)", r"happy to", r"suits? you", r"works? for you", r"convenient for you",
+        r"if you ever", r"whenever (?:works|suits|you)", r"good luck", r"best of luck", r"take care", r"happy to", r"suits? you", r"works? for you", r"convenient for you",
         r"at your convenience", r"onegai", r"yoroshiku", r"con cari[nñ]o", r"un saludo", r"alles gute", r"mit freundlichen", r"grateful", r"obrigad[oa]", r"cheers",
     ),
     demanding=_any(
         r"asap", r"as soon as possible", r"you (?:must|have to|need to)(?! (?:be|get|have|receive|hear|see|know|feel|think|find|deal|hear))", r"i (?:expect|insist|demand)",
         r"immediately", r"urgent(?:ly)?", r"right away", r"i need (?:you|your|an answer|a response|a reply)",
         r"(?:get back to me|respond|reply|answer) (?:by|within|before|today|tomorrow)",
-        r"(?:confirm|reply|respond|answer|get back|let me know|send|tell me|write back|decide)[^.!?\n]{0,60}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"(?:confirm|reply|respond|answer|get back|let me know|send|tell me|write back|decide|revert|come back to me)[^.!?\n]{0,60}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"at the latest", r"by then", r"(?:confirm|reply|respond|answer|let me know|get back to me) (?:today|tonight|tomorrow|right away|immediately)",
         r"otherwise i(?:'ll| will| am going to)", r"i (?:really )?need (?:this|it) (?:sorted|done|by|before|today|asap)", r"i will assume", r"i'll assume", r"if you (?:don't|do not) (?:answer|reply|respond|confirm)",
         r"i (?:really )?need (?:to (?:hear|know|talk|speak|meet)|you to|this by|it by|an answer)", r"make sure (?:you|to reply)",
         r"(?:don't|do not) (?:ignore|forget)", r"waiting for your (?:answer|reply|response)", r"expect (?:to hear|a reply|an answer|your)",
     ),
-    short_meeting=re.compile(
+    short_meeting=(
         r"\b(?:\d{1,2}|ten|fifteen|twenty|twenty[- ]five|thirty)[- ]?(?:min|mins|minutes?)\b|\bhalf[- ]an?[- ]hour\b"
         r"|\bhalf-hour\b|\b(?:quick|short|brief) (?:chat|call|coffee|conversation|meeting)\b|\bfew minutes\b",
     ),
-    long_meeting=re.compile(
+    long_meeting=(
         r"\b(?<!half )(?<!half-)(?<!quarter )(?:an|one|1|two|2|three|3|four|4|a couple(?: of)?|a few|several|1\.5|2\.5)[- ]hours?\b"
         r"|\b(?:45|60|90|120|forty[- ]five|sixty|ninety)[- ]?(?:min|mins|minutes)\b|\ball (?:afternoon|morning|day|evening)\b"
-        r"|\b(?:the|an|a|whole|entire|full) (?:whole |entire )?(?:afternoon|morning|day|evening)(?! (?:or|off|works|slot|if|that|next|this))(?= (?:with|together|going|so|to go|walking|shadowing|reviewing|at)|[.!?,])"
+        r"|\b(?<!in )(?<!during )(?<!on )(?:the|an|a|whole|entire|full) (?:whole |entire )?(?:afternoon|morning|day|evening)(?! (?:or|off|works|slot|if|that|next|this))(?= (?:with|together|going|so|to go|walking|shadowing|reviewing|at)|[.!?,])"
         r"|\b(?:spend|block (?:out|off)?|set aside|reserve|keep) (?:the|an|a|whole|entire|full)? ?(?:afternoon|morning|day|evening|couple of hours|few hours)\b"
         r"|\blonger (?:session|meeting|chat|call)\b|\b(?:half|full)[- ]day\b|\bhour and a half\b|\bas long as (?:possible|it takes|you can)\b"
     ),
     # a span of clock time ("1 to 4pm", "13:00-15:30"): its length is read by the rule
-    time_range=re.compile(
+    time_range=(
         r"\b(1[0-2]|[01]?\d|2[0-3])(?:[:.h]([0-5]\d))?\s*(am|pm)?\s*(?:to|till|until|-|\u2013)\s*(?:around |about )?"
         r"(1[0-2]|[01]?\d|2[0-3])(?:[:.h]([0-5]\d))?\s*(am|pm)?\b"
     ),
     # words before a span that make it a window of availability, not the meeting's length
-    window=re.compile(r"\b(?:free|available|around|between|anytime|any time|open|flexible|somewhere|any point|whenever|usually|office hours)\b"),
+    window=(r"\b(?:free|available|around|between|anytime|any time|open|flexible|somewhere|any point|whenever|usually|office hours|any of these|one of these|options?|slots?|windows?)\b"),
     call=_any(
         r"phone", r"calls?", r"video", r"zoom", r"teams", r"google meet", r"hangouts?", r"skype", r"facetime",
         r"virtual(?:ly)?", r"online", r"remote(?:ly)?",
@@ -173,7 +174,7 @@ P = SimpleNamespace(
         r"i was hoping", r"wondering", r"be considered", r"if there (?:is|'s) any", r"i(?:'d| would) (?:love|appreciate) (?:it )?if",
     ),
     # (on lemmas) saying you are after a job is asking for one: "I'm looking for an internship"
-    job_statement=re.compile(
+    job_statement=(
         r"\b(?:i (?:am|be|was)|student|graduate|grad)(?: (?!not\b|never\b|no\b)[a-z]+){0,3}? (?:currently |actively |now |also )?(?:look|search|hunt|apply|seek) for (?:a |an |any |some |my first |new )?(?:[a-z-]+ ){0,2}"
         r"(?:job|internship|position|role|placement|opening|employment|co-op|apprenticeship)s?\b"
         r"|\bi (?:would|will) love (?:a|an) (?:job|role|position|internship|placement)\b"

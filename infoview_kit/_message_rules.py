@@ -57,33 +57,36 @@ _PLEASANTRY = re.compile(
 
 @dataclass(frozen=True)
 class Needs:
-    """The message must contain *pattern*; *only_if* limits the rule to messages matching it."""
+    """The message must contain the pattern named *pattern*; *only_if* (a pattern's name too)
+    limits the rule to messages matching it. Patterns go by name so that each is compiled only
+    when a draft first needs it."""
 
-    pattern: re.Pattern[str]
+    pattern: str
     advice: str
-    only_if: re.Pattern[str] | None = None
+    only_if: str | None = None
     body_only: bool = False
 
     def __call__(self, draft: Draft, rule: str, severity: str) -> Finding | None:
-        if self.only_if is not None and not self.only_if.search(draft.low):
+        if self.only_if is not None and not P[self.only_if].search(draft.low):
             return None
-        found = self.pattern.search(draft.body_low if self.body_only else draft.low)
+        found = P[self.pattern].search(draft.body_low if self.body_only else draft.low)
         return None if found else Finding(rule, severity, self.advice)
 
 
 @dataclass(frozen=True)
 class Avoids:
-    """The message must not contain *pattern*; ``{found}`` in *advice* quotes the offending text.
+    """The message must not contain the pattern named *pattern*; ``{found}`` in *advice* quotes
+    the offending text.
 
     With *negatable*, a hit just after a negation ("I'm not sending my CV") doesn't count.
     """
 
-    pattern: re.Pattern[str]
+    pattern: str
     advice: str
     negatable: bool = False
 
     def __call__(self, draft: Draft, rule: str, severity: str) -> Finding | None:
-        for m in self.pattern.finditer(draft.body_low):
+        for m in P[self.pattern].finditer(draft.body_low):
             if self.negatable and P.negation.search(draft.body_low, max(0, m.start() - 30), m.start()):
                 continue
             return Finding(rule, severity, self.advice.format(found=_quote(draft, m)))
@@ -183,7 +186,9 @@ def _long_span(low: str) -> bool:
 
 
 def short_meeting(draft: Draft, rule: str, severity: str) -> Finding | None:
-    if P.long_meeting.search(draft.body_low) or _long_span(draft.body_low):
+    # clock spans are windows to pick from when the draft already says the meeting is short
+    spans_are_windows = bool(P.short_meeting.search(draft.body_low))
+    if P.long_meeting.search(draft.body_low) or (not spans_are_windows and _long_span(draft.body_low)):
         return Finding(rule, "problem", "Ask for 30 minutes rather than an hour or more; a short meeting is much easier to say yes to.")
     if draft.kind == "request" and not P.short_meeting.search(draft.low):
         return Finding(rule, "tip", "Say how long you need; asking for 30 minutes makes it an easy yes.")

@@ -24,10 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._language import INFORMAL, lemmatise
-from ._ask_patterns import (
-    ADVICE, AVAILABLE, FIRST_PERSON, INFO_ME, LEADING_CLAUSE, NEEDS, NEGATION, PATTERNS, PAY_GENERAL,
-    READER, REQUEST, TOPIC, word_pairs,
-)
+from ._ask_patterns import AVAILABLE, GENERAL, NEEDS, PATTERNS, TOPIC, word_pairs
 
 
 def _may_match(category: str, tokens: set[str], pairs: set[str]) -> bool:
@@ -137,7 +134,7 @@ def _search(category: str, lemmas: str, tokens: set[str], pairs: set[str]) -> re
     if not _may_match(category, tokens, pairs):
         return None
     for match in _compiled(category).finditer(lemmas):
-        if NEGATION.search(lemmas, max(0, match.start() - 45), match.start()):
+        if GENERAL.negation.search(lemmas, max(0, match.start() - 45), match.start()):
             continue  # "I'm not asking you to hire me"
         return match
     return None
@@ -145,19 +142,20 @@ def _search(category: str, lemmas: str, tokens: set[str], pairs: set[str]) -> re
 
 def _general_ask(lemmas: str) -> Ask | None:
     """A request in other words: the topic, *me* as the one who gets it, and the reader asked."""
-    main = LEADING_CLAUSE.sub("", lemmas)  # "When the manager asks, could you tell her ..."
-    if ADVICE.search(main):
+    main = GENERAL.leading_clause.sub("", lemmas)  # "When the manager asks, could you tell her ..."
+    if GENERAL.advice.search(main):
         return None
     for category in ("internship", "job"):
         match = AVAILABLE[category].search(lemmas)
-        if match and not NEGATION.search(lemmas, max(0, match.start() - 45), match.start()):
+        if match and not GENERAL.negation.search(lemmas, max(0, match.start() - 45), match.start()):
             return Ask(category, match.group(0).strip())
-    beneficiary = INFO_ME.sub(" ", lemmas)
-    if not (FIRST_PERSON.search(beneficiary) and READER.search(lemmas) and REQUEST.search(lemmas)):
+    beneficiary = GENERAL.info_me.sub(" ", lemmas)
+    if not (GENERAL.first_person.search(beneficiary) and GENERAL.reader.search(lemmas)
+            and GENERAL.request.search(lemmas)):
         return None
     for category in ("internship", "referral", "job"):
         match = TOPIC[category].search(lemmas)
-        if match and not NEGATION.search(lemmas, max(0, match.start() - 45), match.start()):
+        if match and not GENERAL.negation.search(lemmas, max(0, match.start() - 45), match.start()):
             return Ask(category, match.group(0).strip())
     return None
 
@@ -185,6 +183,6 @@ def forbidden_ask(text: str, *, lemmas: str | None = None, general: bool = True)
         if found:
             return found
     match = _search("pay", lemmas, tokens, pairs)
-    if match and not PAY_GENERAL.search(lemmas):
+    if match and not GENERAL.pay_general.search(lemmas):
         return Ask("pay", match.group(0).strip())
     return None
