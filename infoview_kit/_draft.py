@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from ._language import lemmatise, sentences, straighten
+from ._language import sentences, straighten
 
 _SUBJECT = re.compile(r"^(?:subject|subj|re|fwd?|title)\s*[:\-]", re.IGNORECASE)
 _GREETING = re.compile(
@@ -148,11 +148,6 @@ class Draft:
         """The body's sentences, as written."""
         return tuple(sentences(self.body))
 
-    @cached_property
-    def lemmas(self) -> "_Lemmas":
-        """Each body sentence as lemmas (see ``_language.lemmatise``), worked out when first asked for."""
-        return _Lemmas(self.sentences)
-
     def is_ask(self, index: int) -> bool:
         """Whether body sentence *index* makes a request (an introduction, for intro_request)."""
         found = self._ask_cache.get(index)
@@ -237,25 +232,6 @@ class Draft:
         if titled or len(names) >= 2 or (names and plain(names[0]) in self._related):
             return [" ".join(run)]
         return []
-
-
-class _Lemmas:
-    """The lemmas of a draft's sentences, each computed on first use and kept."""
-
-    def __init__(self, sentences: tuple[str, ...]) -> None:
-        self._sentences = sentences
-        self._done: dict[int, str] = {}
-
-    def __getitem__(self, index: int) -> str:
-        if index not in self._done:
-            self._done[index] = lemmatise(self._sentences[index])
-        return self._done[index]
-
-    def __len__(self) -> int:
-        return len(self._sentences)
-
-    def __iter__(self):
-        return (self[i] for i in range(len(self._sentences)))
 
 
 def read_draft(text: str, kind: str, reader_name: str | None, hours: float | None) -> Draft:

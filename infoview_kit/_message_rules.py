@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._draft import Draft, plain
+from ._language import lemmatise
 from ._message_patterns import P
 from .asks import forbidden_ask, may_ask
 from .placeholders import find_placeholders
@@ -229,18 +231,26 @@ _JOB_ADVICE = 'Leave out the request for a job, referral or internship ("{found}
 
 def no_job_ask(draft: Draft, rule: str, severity: str) -> Finding | None:
     """A sentence that asks for a job, referral, internship or their pay, however it is worded."""
-    for i, sentence in enumerate(draft.sentences):
-        if not may_ask(sentence):
-            continue  # most sentences: no word any ask needs, so no lemmas needed either
-        lemmas = draft.lemmas[i]
-        ask = forbidden_ask(sentence, lemmas=lemmas, general="?" in sentence or bool(P.favour.search(sentence.lower())))
-        if ask is None:
-            m = P.job_statement.search(lemmas)
-            if m and not P.negation.search(lemmas, max(0, m.start() - 30), m.start()):
-                return Finding(rule, severity, _JOB_ADVICE.format(found=sentence.strip()))
-            continue
-        return Finding(rule, severity, _JOB_ADVICE.format(found=sentence.strip()))
+    for sentence in draft.sentences:
+        if _asks_for_job(sentence):
+            return Finding(rule, severity, _JOB_ADVICE.format(found=sentence.strip()))
     return None
+
+
+@lru_cache(maxsize=4096)
+def _asks_for_job(sentence: str) -> bool:
+    """Whether one sentence of a message makes a job, referral, internship or pay request.
+
+    The reading depends on the sentence alone, so it is kept: while a student types, only the
+    sentence being edited is new, and the others cost a dictionary look-up.
+    """
+    if not may_ask(sentence):
+        return False  # most sentences: no word any ask needs, so no lemmas needed either
+    lemmas = lemmatise(sentence)
+    if forbidden_ask(sentence, lemmas=lemmas, general="?" in sentence or bool(P.favour.search(sentence.lower()))):
+        return True
+    m = P.job_statement.search(lemmas)
+    return bool(m) and not P.negation.search(lemmas, max(0, m.start() - 30), m.start())
 
 
 def names_who_to_meet(draft: Draft, rule: str, severity: str) -> Finding | None:

@@ -54,8 +54,9 @@ def _forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=None)
-def _surface_needs() -> tuple[frozenset[str], frozenset[str]]:
-    """Every written form of every needed word and word pair, built on first use."""
+def _surface_needs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Every written form of every needed word and word pair, and the pairs' first words, built
+    on first use."""
     # (the spellings _language reads as others: "résumé" is "resume", "ur" is "your")
     words: set[str] = {"available", "going", "coming", "anything", "something", "résumé", "résumés", "resumé", "cv's"}
     pairs: set[str] = set()
@@ -65,12 +66,13 @@ def _surface_needs() -> tuple[frozenset[str], frozenset[str]]:
         for pair in needed_pairs:
             first, second = pair.split()
             pairs |= {f"{a} {b}" for a in _forms(first) for b in _forms(second)}
-    return frozenset(words), frozenset(pairs)
+    return frozenset(words), frozenset(pairs), frozenset(pair.split()[0] for pair in pairs)
 
 
 _SPLIT_PUNCTUATION = str.maketrans({c: " " for c in ",.!?;:()[]{}\"/\u2019\u2018\u201c\u201d"})
 
 
+_INFORMAL_WORDS = frozenset(INFORMAL)
 _SUFFIXES = {"re": "are", "m": "am", "ve": "have", "ll": "will", "d": "would", "s": "is"}
 
 
@@ -96,11 +98,15 @@ def may_ask(sentence: str) -> bool:
     False means none of the words any pattern needs is there, in any form, so the checker can skip
     the sentence; True means look properly with ``forbidden_ask``.
     """
-    tokens = _spelled_out(sentence.lower().translate(_SPLIT_PUNCTUATION).split())
-    words, pairs = _surface_needs()
+    tokens = sentence.lower().translate(_SPLIT_PUNCTUATION).split()
+    if "'" in sentence or not _INFORMAL_WORDS.isdisjoint(tokens):
+        tokens = _spelled_out(tokens)  # most sentences have neither, and skip the word-by-word pass
+    words, pairs, firsts = _surface_needs()
     if not words.isdisjoint(tokens):
         return True
-    return not pairs.isdisjoint(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))
+    if firsts.isdisjoint(tokens):
+        return False
+    return not pairs.isdisjoint(f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a in firsts)
 
 
 @lru_cache(maxsize=None)
