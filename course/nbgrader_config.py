@@ -20,10 +20,6 @@ c.CourseDirectory.course_id = "infoview"
 # it must exist and be writable by everyone (chmod 777). Tests pass --Exchange.root instead.
 # c.Exchange.root = "/srv/nbgrader/exchange"
 
-# What a student sees where the sample answer was: no NotImplementedError, just a pointer.
-c.ClearSolutions.code_stub = {
-    "python": "# Nothing to type here: your answer is the summary saved by the form above.",
-}
 # Cells a student deleted come back from the gradebook instead of silently scoring zero.
 c.OverwriteCells.add_missing_cells = True
 

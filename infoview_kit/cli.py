@@ -21,12 +21,14 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "collect": ("infoview_kit.grading.collect", "collect_command",
                 "nbgrader collect, refusing submissions forged under another student's name"),
     "export": ("infoview_kit.grading.export", "export_command", "grades per rubric point with a status, and a Canvas import CSV"),
+    "add-assignment": ("infoview_kit.grading.course_layout", "add_assignment_command",
+                       "lay out an nbgrader course with the interviews assignment, or add it to one"),
 }
 
 
 def _usage() -> str:
     lines = ["usage: infoview-kit COMMAND [ARGS...]", "", "commands:"]
-    lines += [f"  {name:<8} {help_}" for name, (_, _, help_) in SUBCOMMANDS.items()]
+    lines += [f"  {name:<15} {help_}" for name, (_, _, help_) in SUBCOMMANDS.items()]
     lines += ["", "Run 'infoview-kit COMMAND --help' for a command's options."]
     return "\n".join(lines)
 

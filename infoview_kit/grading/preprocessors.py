@@ -30,7 +30,7 @@ import os
 from pathlib import Path
 
 from nbformat.notebooknode import NotebookNode, from_dict
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.preprocessors import ClearSolutions, NbGraderPreprocessor
 from traitlets import Integer
 
 from ..storage import WORK_DIR_NAME
@@ -222,7 +222,8 @@ def configure(c) -> None:
     :class:`RubricGrader` right after the Execute step (autograde), wraps that Execute step with
     :func:`execute_when_needed`, and hides hidden tests from the feedback. It edits the lists already in
     ``c`` (or nbgrader's defaults), so it composes with other steps: call it after any line
-    that swaps the Execute step (a sandbox, say), so the wrapped step is the final one.
+    that swaps the Execute step (a sandbox, say), so the wrapped step is the final one. In the
+    release, the answer cell gets :data:`ANSWER_POINTER` (:class:`ClearAnswerToPointer`).
     """
     from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, Execute, OverwriteCells
 
@@ -251,6 +252,36 @@ def configure(c) -> None:
 
     if not c.GenerateAssignment.get("post_convert_hook"):
         c.GenerateAssignment.post_convert_hook = drop_saved_work
+
+    from nbgrader.converters import GenerateAssignment
+
+    steps = c.GenerateAssignment.get("preprocessors") or GenerateAssignment.preprocessors.default()
+    c.GenerateAssignment.preprocessors = [
+        ClearAnswerToPointer if step in (ClearSolutions, "nbgrader.preprocessors.ClearSolutions")
+        else step for step in steps]
+
+
+#: What the released answer cell says where the sample answer was.
+ANSWER_POINTER = "# Nothing to type here: your answer is the summary saved by the form above."
+
+
+class ClearAnswerToPointer(ClearSolutions):
+    """nbgrader's ClearSolutions, leaving a pointer in the answer cell instead of the code stub.
+
+    A course's ``ClearSolutions.code_stub`` (``raise NotImplementedError()`` by default) is right
+    for its own exercises but breaks *Run All* in the summary notebook, whose answer is the saved
+    summary; setting the stub course-wide instead would change every other assignment.
+    """
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if grade_id(cell) != ANSWER_CELL_ID:
+            return super().preprocess_cell(cell, resources, cell_index)
+        course_stub = self.code_stub
+        self.code_stub = {**course_stub, resources["language"]: ANSWER_POINTER}
+        try:
+            return super().preprocess_cell(cell, resources, cell_index)
+        finally:
+            self.code_stub = course_stub
 
 
 def drop_saved_work(assignment: str, student: str, notebooks: list) -> None:
