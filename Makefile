@@ -11,10 +11,12 @@ PORT ?= 8888
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k checker"`.
 PYTEST_ARGS ?=
 
-.PHONY: lab test bench clean-venv help
+.PHONY: lab lab-update lab-reset test bench clean-venv help
 
 help:
-	@echo "make lab    open the course in JupyterLab (builds .venv on first use)"
+	@echo "make lab    open the course in JupyterLab (builds .venv and your copy my_course/ on first use)"
+	@echo "make lab-update  new course notebooks in my_course/, your saved answers kept"
+	@echo "make lab-reset   start over with a fresh my_course/"
 	@echo "make test   run every test, browser tests included (builds .venv on first use)"
 	@echo "make bench  run every benchmark and print its table"
 
@@ -49,8 +51,25 @@ LAB_ARGS ?=
 # Jupyter refuses to run as root unless told to (a container or a fresh VM often is root).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The student's own copy of the course (git-ignored), made on first use and never overwritten:
+# JupyterLab opens it, not notebooks/, so autosave never touches tracked files. lab-update and
+# lab-reset move it aside under a dated name first (see infoview_kit/student_copy.py).
+STUDENT_COPY ?= my_course
+# The student view's Jupyter config (no nbgrader menus, no news prompt), for this server only:
+# it is put in front of the user's own config through JUPYTER_CONFIG_PATH, which stays untouched.
+LAB_CONFIG := .lab-config
+COPY_ARGS = --source notebooks --copy $(STUDENT_COPY) --nbgrader-config course/nbgrader_config.py
+
 lab: $(VENV)/.stamp-lab
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --port=$(PORT) $(ROOT_ARGS) $(LAB_ARGS)
+	@$(BIN)/python -m infoview_kit.student_copy prepare $(COPY_ARGS) --lab-config $(LAB_CONFIG)
+	JUPYTER_CONFIG_PATH="$(abspath $(LAB_CONFIG))$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(BIN)/jupyter lab --ServerApp.root_dir=$(STUDENT_COPY) --port=$(PORT) $(ROOT_ARGS) $(LAB_ARGS)
+
+lab-update: $(VENV)/.stamp-lab
+	@$(BIN)/python -m infoview_kit.student_copy update $(COPY_ARGS)
+
+lab-reset: $(VENV)/.stamp-lab
+	@$(BIN)/python -m infoview_kit.student_copy reset $(COPY_ARGS)
 
 test: $(VENV)/.stamp-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
