@@ -24,14 +24,14 @@ _INTERN_NOUN = (
     r"work-experience|praktikum|practicum|stage|returnship|secondment|externship|observership|vacation scheme|"
     r"summer analyst|summer associate|summer program|summer programme|summer scheme|industrial year|sandwich year|"
     r"placement year|residency|fellowship|industrial attachment|attachment|industrial training|return-to-work programme|"
-    r"return-to-work program|clinical rotation|rotation|job shadow|work shadowing|volunteer)"
+    r"return-to-work program|clinical rotation|rotation|job shadow|work shadowing|volunteer|ojt|on-the-job training|on-the-job train|training period|train period|alternance)"
 )
 _DOCS = r"(?:cv|cvs|resume|resumes|portfolio|name|application|profile|detail|details|linkedin|candidacy|email|contact|info|information|work|writing sample|number)"
 _PAY = (
     r"(?:salary|salaries|pay|paycheck|pay check|pay cheque|payslip|income|compensation|comp|wage|wages|earnings|bonus|"
     r"bonuses|take-home|take home|day rate|hourly rate|hourly|rate|rates|fee|fees|ctc|ote|package|remuneration|pay band|"
     r"pay grade|pay scale|equity|stock|stock option|share option|rsu|raise|pay rise|pension|commission|stipend|allowance|"
-    r"money|overtime|net|gross|base|paid)"
+    r"money|overtime|net|gross|base|paid|differential|shift differential)"
 )
 _FIRST = r"(?:\bi\b|\bme\b|\bmy\b|\bmyself\b)"
 _MODAL_I = r"(?:could|can|may|might|would|will|shall) i\b|\bi (?:could|can|might|would|will)\b"
@@ -39,6 +39,7 @@ _ASKY = r"(?:would|could|can|will|might|may|do|does|did|is|are|be|any chance|pos
 
 PATTERNS: dict[str, tuple[str, ...]] = {
     "job": (
+        r"\bi (?:can|could) start (?:in|on|next|right away|immediately|tomorrow|asap|whenever|any time|anytime|straight away)\b",
         r"\b(?:hire|employ|recruit|onboard|interview|fire up) (?:me|myself|someone like me|people like me|a person like me)\b",
         r"\b(?:take|bring|have|accept|welcome|keep) me (?:on|as|in|into|aboard|onboard|for|at|to your)\b",
         r"\b(?:i|me)\b(?: [a-z]+){0,3} (?:be|being|(?<!to )get|getting) (?:consider|add|put|place|include|list|fit|slot|bring on|brought on|take on|taken on|hire|recruit|employ|shortlist|accept|onboard|interview)\b",
@@ -104,12 +105,14 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "referral": (
         r"\brefer me\b|\brefer my\b|\brefer myself\b",
+        r"\bshout (?:me|my name) out\b|\bshout[- ]?out (?:to|for) me\b|\bgive me a shout[- ]?out\b",
+        r"\bmy (?:resume|cv|portfolio|application|profile|reel|demo|work sample|writing sample)s?\b[^?]{0,80}\b(?:give|pass|forward|send|share|hand|show)\b (?:it|this|them|that) (?:on |along )?(?:to|with) (?:your|the|a) ",
         # vouching in other words: "if you could mention to him that I'd be a strong fit"
         r"\b(?:tell|mention to|say to|let|flag to|pass on to) (?:him|her|them|your [a-z]+|the [a-z]+)\b[^?.!]{0,30}\bi (?:would |could |might )?(?:be|am) "
         r"(?:a |the )?(?:really |very )?(?:strong|good|great|right|perfect|ideal|solid|excellent) (?:fit|candidate|match|hire|choice|addition|professional|worker|employee)\b",
         r"\b(?:a|the|your) referral (?:for me|from you)\b|\b(?:give|write|get|offer|make) me (?:a |your )?referral\b|\bget (?:a |your )?referral from you\b|\bme a referral\b",
         r"\b(?:give|write|provide|offer|be) (?:me )?(?:a |an |my |your )?(?:quick |short |brief |small |strong |personal |professional |character )?(?:linkedin )?(?:reference|referee|recommendation|recommendation letter|letter of recommendation|reference letter|testimonial|endorsement)\b[^?.!]{0,40}\b(?:me|my|for me)\b",
-        r"\b(?:give|write|writing|provide|offer|send) me (?:a |an |your )?(?:quick |short |brief |small |strong |good |personal |professional |character )?(?:linkedin )?(?:reference|recommendation|letter|testimonial|endorsement)\b",
+        r"\b(?:give|write|writing|provide|offer|send) me (?:a |an |your )?(?:quick |short |brief |small |strong |good |personal |professional |character )?(?:linkedin )?(?:reference|recommendation|letter|testimonial|endorsement|rec)\b",
         r"\bbe (?:my|one of my) (?:reference|referee|recommender|sponsor)s?\b|\bbe (?:a|an) (?:reference|referee|recommender)s? for me\b|\bon my reference list\b",
         r"\b(?:list|name|put|use|include) you (?:down )?as (?:a |my |one of my )?(?:reference|referee)\b",
         r"\bact as my (?:reference|referee)\b|\bact as (?:a )?(?:reference|referee) for me\b|\b(?:could|would|will|can) you act as (?:a |my )?(?:reference|referee)\b",
@@ -147,6 +150,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwhat (?:you|you are|you were) (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|be pay|offer|give)\b",
         r"\b(?:what|how much) (?:are|were|be) you (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|offer|give)\b",
         r"\bwhere do you land\b[^?.!]{0,10}\b(?:comp|pay|salary)",
+        rf"\bwhat (?:[a-z]+ ){{0,2}}?{_PAY}\b[^?.!]{{0,20}}\b(?:do|did|does|would|will) you (?:bill|charge|get|make|earn|ask|quote|set|command)\b",
+        rf"\bhow (?:many|much) {_PAY}s?\b[^?.!]{{0,30}}\b(?:give|gave|offer|grant|award|pay) you\b",
+        r"\bwhat (?:do|does|did|would) (?:that|it|this) (?:come out to|work out to|add up to|amount to) for you\b",
         r"\bwhat do you charge\b|\bwhat (?:would|do|does) you charge\b|\bhow much (?:would )?you charge\b",
     ),
 }
@@ -184,15 +190,16 @@ NEEDS = {
     "internship": _needs(
         "internship intern placement co-op coop apprenticeship apprentice traineeship trainee praktikum practicum stage "
         "returnship secondment externship observership residency fellowship attachment return-to-work rotation shadow "
-        "shadowing volunteer pre-apprentice industrial",
+        "shadowing volunteer pre-apprentice industrial ojt alternance",
         "work experience, work-experience, vacation scheme, summer analyst, summer associate, summer program, summer scheme, "
-        "sandwich year, placement year, tag along, sit in, sit with, for free, consider me, help out, ride along",
+        "sandwich year, placement year, tag along, sit in, sit with, for free, consider me, help out, ride along, "
+        "training period, train period, on-the-job training, on-the-job train",
     ),
     "referral": _needs(
         "refer referral reference referee recommend recommendation endorse endorsement vouch champion testimonial sponsor "
         "suitability recommender cv cvs resume resumes portfolio application candidacy candidature profile linkedin "
         "reliable solid trustworthy hardworking hard-working qualified capable tell say inform mention introduce connect "
-        "flag name-drop namedrop",
+        "flag name-drop namedrop shout rec reel demo",
         "good word, heads-up, heads up, my name, my detail, my email, my contact, my info, my work, my writing, my number, "
         "about me, i am good, i am a good, i am great, i am a great, i am strong, i am a strong, i am worth, i am the right, "
         "i am a fit, introduce me to, put me forward, "
@@ -202,6 +209,7 @@ NEEDS = {
         "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
         "slot opportunity room space scope chance candidature candidacy candidate gig contract offer staff headcount "
         "apply fill",
+        "can start, could start, "
         "consider me, consider my, consider myself, consider someone, consider somebody, consider a, consider people, "
         "consider hire, be consider, get consider, for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
         "take on, on board, aboard, work for, work at, work in, work with, work on, start at, start in, start with, "
@@ -213,8 +221,8 @@ NEEDS = {
     "pay": _needs(
         "salary salaries pay paid paycheck payslip income compensation comp wage wages earnings earn bonus take-home rate "
         "fee ctc ote package remuneration band grade equity stock option rsu raise pension commission stipend allowance "
-        "money overtime net gross base charge bill figure clear hourly land",
-        "pull in, bring in, bring home, take home, how much, you make, you personally, you actually, you usually, "
+        "money overtime net gross base charge bill figure clear hourly land differential",
+        "pull in, bring in, bring home, take home, how much, you make, come out to, work out to, add up to, amount to, you personally, you actually, you usually, "
         "you currently, do you make, yours pay, are make, were make, are earn, are bring, are take, were offer, were give, "
         "were pay, you offer, you give",
     ),
@@ -239,7 +247,7 @@ TOPIC = Patterns(
         r"\b(?:refer|referral|reference|referee|recommend|recommendation|endorse|endorsement|vouch|good word|champion|"
         r"heads-up|heads up|put (?:me|my name) forward|sign off on|speak (?:for|to|up for) (?:me|my)|about me)\b"
         r"|\b(?:hr|recruiter|recruitment|hiring manager|talent|boss|manager|partner|partners|lead)\b[^?.!]{0,40}\b(?:about me|i am|that i)\b"
-        r"|\b(?:pass|forward|send|share|hand|show|give)\b[^?.!]{0,20}\bmy\b"
+        r"|\b(?:pass|forward|send|share|hand|show|give)\b[^?.!]{0,30}\bmy\b"
     ),
     job=(
         rf"\b(?:hire|employ|employment|recruit|job|role|position|opening|vacancy|vacancies|headcount|req|gig|shift|"
@@ -267,6 +275,8 @@ _REQUEST = (
     r"|\b(?:could|would|can|will|might) (?:you|your|u)\b|\bis there (?:any )?(?:chance|way|possibility|room|space|place|opening)\b"
     r"|\bany (?:chance|way|possibility)\b|\b(?:is|be) it (?:at all )?possible\b|\bwould (?:that|it) be (?:ok|okay|possible|alright|all right|fine)\b"
     r"|\bi (?:would|will) (?:love|like|be grateful|appreciate|be happy|be keen)\b|\bi (?:want|wish|need|request|hope you|hope to)\b"
+    r"|\b(?:does|do|is|are) your (?:[a-z-]+ ){0,2}?(?:company|team|firm|agency|office|organisation|organization|shop|studio|lab|department|group|practice|clinic|hospital|crew)\b"
+    r"|^(?:would you )?mind\b|\bmind (?:give|giving|pass|passing|share|sharing|send|sending|forward|forwarding|put|putting|mention|mentioning|tell|telling)\b"
     r"|^you (?:could|can|would|might|will)\b|\b(?:something|anything) you(?: would| could| might)? (?:ever )?(?:consider|be open to|be willing)\b|^is possible\b"
     r"|\b(?:please|kindly)\b|\blet me\b|\bhoping you\b|\b(?:could|can|may|might) i\b|\bwould you mind\b|\bfit me in\b|\bget me\b"
 )

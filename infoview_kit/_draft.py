@@ -45,7 +45,8 @@ _SIGNATURE = re.compile(rf"^[-\u2013\u2014~ ]*{_NAME_WORD}(?: {_NAME_WORD}){{0,3
 _CONTACT_LINE = re.compile(r"@|https?:|www\.|linkedin\.com|\+?\(?\d{3}\)?[\s.-]?\d{3}|\||^(?:[A-Z][\w.&'-]*,? ?){1,8}$")
 
 
-_ORG_WORDS = {"health", "inc", "ltd", "llc", "university", "bank", "group", "labs", "lab", "foods", "energy", "hospital",
+_ORG_WORDS = {"health", "inc", "ltd", "llc", "university", "universite", "universidad", "universidade", "universitat",
+              "universita", "hochschule", "ecole", "instituto", "escuela", "colegio", "polytechnic", "bank", "group", "labs", "lab", "foods", "energy", "hospital",
               "hospitals", "council", "museum", "centre", "center", "alliance", "institute", "college", "school", "team",
               "committee", "agency", "corp", "company", "studio", "studios", "trust", "foundation", "partners", "capital",
               "consulting", "systems", "technologies", "solutions", "media", "press", "society", "association", "network",
@@ -227,7 +228,7 @@ class Draft:
         names = [w for w in words if plain(w) not in _TITLES]
         if not names or {plain(w) for w in names} <= self.reader_words or {plain(w) for w in names} & self.signer:
             return []
-        if plain(names[-1]) in _ORG_WORDS or (len(names[0]) >= 2 and names[0].isupper()):
+        if any(plain(w) in _ORG_WORDS for w in names) or (len(names[0]) >= 2 and names[0].isupper()):
             return []  # "Brightline Health", "UC Santa Cruz" are places, not people
         if titled or len(names) >= 2 or (names and plain(names[0]) in self._related):
             return [" ".join(run)]

@@ -57,7 +57,8 @@ P = Patterns(
     ),
     # a meeting, named in any words: a follow-up that names it still restates the ask
     meeting=_any(
-        r"chat", r"call", r"coffee", r"conversation", r"meeting", r"meet", r"talk", r"catch[- ]up", r"zoom", r"teams",
+        r"chat", r"call", r"coffee", r"conversation", r"meeting", r"meet",
+        r"(?<!your )(?<!the )(?<!a )(?<!his )(?<!her )(?<!their )(?<!great )(?<!last )talk", r"catch[- ]up", r"zoom", r"teams",
         r"video", r"phone", r"minutes?", r"mins?", r"questions", r"hangout", r"google meet", r"tea", r"lunch", r"virtual coffee",
         r"pick your brain", r"speak", r"hear (?:about|how|from|your|more)", r"learn (?:from|about|how|more)", r"connect",
     ),
@@ -117,7 +118,7 @@ P = Patterns(
         r"asap", r"as soon as possible", r"you (?:must|have to|need to)(?! (?:be|get|have|receive|hear|see|know|feel|think|find|deal|hear))", r"i (?:expect|insist|demand)",
         r"immediately", r"urgent(?:ly)?", r"right away", r"i need (?:you|your|an answer|a response|a reply)",
         r"(?:get back to me|respond|reply|answer) (?:by|within|before|today|tomorrow)",
-        r"(?:confirm|reply|respond|answer|get back|let me know|send|tell me|write back|decide|revert|come back to me)[^.!?\n]{0,60}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"(?:confirm|reply|respond|answer|get back|hear back|let me know|send|tell me|write back|decide|revert|come back to me)[^.!?\n]{0,60}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"at the latest", r"by then", r"(?:confirm|reply|respond|answer|let me know|get back to me) (?:today|tonight|tomorrow|right away|immediately)",
         r"otherwise i(?:'ll| will| am going to)", r"i (?:really )?need (?:this|it) (?:sorted|done|by|before|today|asap)", r"i will assume", r"i'll assume", r"if you (?:don't|do not) (?:answer|reply|respond|confirm)",
         r"i (?:really )?need (?:to (?:hear|know|talk|speak|meet)|you to|this by|it by|an answer)", r"make sure (?:you|to reply)",
@@ -129,7 +130,8 @@ P = Patterns(
     ),
     long_meeting=(
         r"\b(?<!half )(?<!half-)(?<!quarter )(?:an|one|1|two|2|three|3|four|4|a couple(?: of)?|a few|several|1\.5|2\.5)[- ]hours?\b"
-        r"|\b(?:45|60|90|120|forty[- ]five|sixty|ninety)[- ]?(?:min|mins|minutes)\b|\ball (?:afternoon|morning|day|evening)\b"
+        r"|\b(?:45|60|90|120|forty[- ]five|sixty|ninety)[- ]?(?:min|mins|minutes)\b"
+        r"|\b(?<!monday )(?<!tuesday )(?<!wednesday )(?<!thursday )(?<!friday )(?<!saturday )(?<!sunday )(?<!free )(?<!available )all (?:afternoon|morning|day|evening)\b"
         r"|\b(?<!in )(?<!during )(?<!on )(?:the|an|a|whole|entire|full) (?:whole |entire )?(?:afternoon|morning|day|evening)(?! (?:or|off|works|slot|if|that|next|this))(?= (?:with|together|going|so|to go|walking|shadowing|reviewing|at)|[.!?,])"
         r"|\b(?:spend|block (?:out|off)?|set aside|reserve|keep) (?:the|an|a|whole|entire|full)? ?(?:afternoon|morning|day|evening|couple of hours|few hours)\b"
         r"|\blonger (?:session|meeting|chat|call)\b|\b(?:half|full)[- ]day\b|\bhour and a half\b|\bas long as (?:possible|it takes|you can)\b"
@@ -184,7 +186,8 @@ P = Patterns(
     resume=_any(
         r"(?:my|a|the) (?:r[eé]sum[eé]|cv|c\.v\.|cover letter)",
         r"(?:attach|send|share|includ|enclos|look over|look at|review|forward|pass)[a-z]*[^.!?\n]{0,40}\b(?:my|a) (?:[a-z]+ )?portfolio",
-        r"(?:my|a) (?:[a-z]+ )?portfolio\b[^.!?\n]{0,40}\b(?:attach|send|share|look over|look at|review|forward|pass)",
+        r"(?:my|a) (?:[a-z]+ )?portfolio\b[^.!?\n]{0,40}\b(?:attach|send|share|look over|look at|look through|review|forward|pass|feedback|what you think)",
+        r"links? to my (?:[a-z]+ )?(?:portfolio|cv|r[eé]sum[eé]|reel|demo reel)",
     ),
     # --- intro request (who_to_meet is cased: it looks for a capitalised name) ---
     who_to_meet=_any(
@@ -282,7 +285,7 @@ P = Patterns(
     late=_any(
         r"(?:a couple of|two|three|four|five|six|several|a few|\d+) (?:weeks|months) ago", r"(?:two|three|four|five|six|several|a few|\d+) days ago",
         r"last (?:week|month)", r"(?:apologies|sorry|apologise|apologize)(?: for| that)?(?: this is| this comes| it's| it is| the| my)? (?:so |a bit |very |rather )?(?:late|belated|delay)",
-        r"belated", r"took me (?:so long|a while|weeks|days)", r"since (?:we|our) (?:met|spoke|chat|meeting|call) (?:last|a few|two|three)",
+        r"belated", r"took me (?:so long|a while|weeks|days)", r"(?:days|weeks|months|a week|a month|\d+ (?:days|weeks|months)) late", r"since (?:we|our) (?:met|spoke|chat|meeting|call) (?:last|a few|two|three)",
         r"(?:weeks|a month|days) (?:after|since) (?:we|our)", r"this is (?:so |a bit |very )?late",
     ),
     rigid=_any(

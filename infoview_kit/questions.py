@@ -29,6 +29,9 @@ _ASKS_INDIRECTLY = re.compile(
     r"|\b(?:tell|show|walk) me\b|\b(?:describe|explain|share|talk about|talk me through|say more)\b|^please\b",
     _I,
 )
+# "if you were hiring an intern, what would make you say yes": a question after a leading clause
+_QUESTION_AFTER_CLAUSE = re.compile(
+    r"^(?:if|when|once|after|before|suppose|say|imagine|looking back)\b[^?]{0,80}?\b(?:what|how|why|which|who|where)\b", _I)
 _QUESTION_START = re.compile(
     r"^(?:what|how|why|when|where|who|whom|whose|which|is|are|am|was|were|do|does|did|can|could|would|will|should|"
     r"shall|may|might|have|has|had|tell me|describe|walk me through|explain|share|any)\b",
@@ -100,7 +103,8 @@ def check_question(text: str) -> QuestionVerdict:
     ask = forbidden_ask(question)
     if ask is not None:
         return QuestionVerdict(question, ask.reason, "problem")
-    if "?" not in question and not _QUESTION_START.match(normalise(question)) and not _ASKS_INDIRECTLY.search(question):
+    if ("?" not in question and not _QUESTION_START.match(normalise(question)) and not _ASKS_INDIRECTLY.search(question)
+            and not _QUESTION_AFTER_CLAUSE.match(normalise(question))):
         return QuestionVerdict(question, 'This reads as a statement; phrase it as a question, ending with "?".', "problem")
     if _SEARCHABLE.search(question):
         return QuestionVerdict(question, "A quick look at their website answers this; ask for their view instead, such as what surprised them about the company.", "tip")

@@ -19,7 +19,7 @@ from infoview_kit.vocabulary import MESSAGE_KINDS
 TEST_FLOORS = {
     "refusals caught": (0.90, "min"),
     "good questions refused": (0.02, "max"),
-    "messages judged right": (0.91, "min"),
+    "messages judged right": (0.92, "min"),
     "good messages with a problem": (0.10, "max"),
 }
 
