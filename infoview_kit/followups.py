@@ -98,9 +98,13 @@ class DueList(list):
         return "DueList(\n  " + "\n  ".join(lines) + "\n)"
 
     def _repr_html_(self) -> str:
+        return self.table_html()
+
+    def table_html(self, caption: str = "What's due in your outreach") -> str:
+        """The due actions as an HTML table; a form with its own heading passes ``caption=""``."""
         rows = [(a.when(), a.contact_name, a.action, a.reason) for a in self]
         return html_table(["When", "Who", "What to do", "Why"], rows,
-                          caption="What's due in your outreach",
+                          caption=caption,
                           empty="Nothing is due: you're up to date.")
 
 

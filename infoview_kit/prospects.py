@@ -232,6 +232,10 @@ class ProspectList:
         return f"ProspectList({self.names!r}, chosen={self.chosen_name!r})"
 
     def _repr_html_(self) -> str:
+        return self.table_html()
+
+    def table_html(self, caption: str = "Your prospects") -> str:
+        """The list as an HTML table; a form with its own heading passes ``caption=""``."""
         rows = [
             ("★" if p.name == self.chosen_name else "", p.name, p.role, p.company,
              p.how_connected, p.style, p.why)
@@ -239,7 +243,7 @@ class ProspectList:
         ]
         return html_table(
             ("Chosen", "Name", "Role", "Company", "Connection", "Style", "Why this person"),
-            rows, caption="Your prospects",
+            rows, caption=caption,
             empty="No prospects yet: add the first one with the form above.")
 
 

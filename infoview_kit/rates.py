@@ -155,7 +155,8 @@ def plot_response_rates(data, by: str = "style", ax=None, title: str | None = No
         ax: a matplotlib Axes to draw on, so the chart composes; a new figure when ``None``.
 
     Colours are Okabe-Ito and each bar also has its own hatch, so no one needs colour to
-    tell the bars apart. Returns the Axes.
+    tell the bars apart; a 0% bar is a dashed outline, so its group is seen to be there.
+    Returns the Axes.
     """
     from matplotlib.ticker import PercentFormatter
 
@@ -174,6 +175,8 @@ def plot_response_rates(data, by: str = "style", ax=None, title: str | None = No
                   color=[OKABE_ITO[i % len(OKABE_ITO)] for i in positions])
     for i, bar in enumerate(bars):
         bar.set_hatch(HATCHES[i % len(HATCHES)])
+        if heights[i] == 0:
+            _outline_zero_bar(ax, bar)
     low = (table["ci_low"] * 100).to_numpy()
     high = (table["ci_high"] * 100).to_numpy()
     has_ci = table["sent"].to_numpy() > 0
@@ -196,6 +199,20 @@ def plot_response_rates(data, by: str = "style", ax=None, title: str | None = No
                  fontsize=10, wrap=True)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+#: Height (in % points) of the outline drawn for a 0% bar: a few pixels, clearly not a rate.
+ZERO_OUTLINE_HEIGHT = 2.0
+
+
+def _outline_zero_bar(ax, bar) -> None:
+    """Outline a bar of height 0 (dashed, unfilled), so a group with no positive replies
+    shows as a group that is there, not as one that is missing."""
+    from matplotlib.patches import Rectangle
+
+    ax.add_patch(Rectangle((bar.get_x(), 0), bar.get_width(), ZERO_OUTLINE_HEIGHT, fill=False,
+                           edgecolor="black", linewidth=1.2, linestyle="--",
+                           gid="zero-rate-outline"))
 
 
 def chart_title(by: str) -> str:

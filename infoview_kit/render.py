@@ -75,8 +75,13 @@ def badge(state: str, word: str | None = None) -> str:
 
 
 def mark(state: str, word: str) -> str:
-    """A coloured icon and ``word`` in one span: a table cell's verdict ("✓ Passed")."""
-    return (f'<span style="color:{FEEDBACK[state][2]}">{icon(state)} {escape(word)}</span>')
+    """A coloured icon and ``word`` in one span: a table cell's verdict ("✓ Passed").
+
+    The span never wraps: in a narrow table an icon alone on one line and its word on the
+    next reads as two verdicts.
+    """
+    return (f'<span style="color:{FEEDBACK[state][2]};white-space:nowrap">'
+            f'{icon(state)} {escape(word)}</span>')
 
 
 def status_line(state: str, message: str) -> str:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from infoview_kit.forms.prospects import prospects_form
+from infoview_kit.prospects import ProspectList
 
 
 def fill(form, **values):
@@ -149,3 +150,15 @@ def test_every_wrong_field_is_marked_at_once(work_dir):
         assert "is empty" in form.fields[key].error.value, key
     assert "fields marked" in form.status.value
     assert not (work_dir / "prospects.json").exists()
+
+
+def test_the_prospects_table_has_no_caption_repeating_its_heading(work_dir):
+    """The form heads the table "Your prospects"; the table itself doesn't say it again."""
+    form = prospects_form()
+    form.connection.value = "stranger"
+    for key, value in {"name": "Ana Ruiz", "role": "Analyst", "company": "Acme",
+                       "found_at": "LinkedIn", "why": "Her talk on dashboards."}.items():
+        getattr(form, key).value = value
+    form.add_button.click()
+    assert "Ana Ruiz" in form.table.value and "<caption" not in form.table.value
+    assert "<caption>Your prospects</caption>" in ProspectList.load()._repr_html_()

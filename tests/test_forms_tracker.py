@@ -227,3 +227,33 @@ def test_recording_marks_both_a_missing_contact_and_a_missing_day(work_dir):
     form.record_button.click()
     assert "add them above first" in form.record_fields["who"].error.value
     assert "Choose the day" in form.record_fields["on_date"].error.value
+
+
+def test_with_one_group_the_comparison_says_so_once_without_dropdowns(work_dir):
+    _fill(form := outreach_tracker(), "Ana Ruiz", connection="network_of_network",
+          sent_on=date(2026, 11, 2))
+    assert form.group_a.layout.display == "none" and form.group_b.layout.display == "none"
+    assert "Only one group so far (warm)" in form.comparison.value
+    shown = " ".join(w.value for w in (form.rates_table, form.comparison))
+    assert shown.count("Only one group") == 1 and "Choose two different" not in shown
+    _fill(form, "Ben Ode", connection="stranger", sent_on=date(2026, 11, 2))
+    assert form.group_a.layout.display is None and form.group_b.layout.display is None
+    assert "1 of 1" not in form.comparison.value and "warm" in form.comparison.value
+
+
+def test_rarely_used_inputs_and_the_rates_are_folded_away(work_dir):
+    """Logging one message takes one screen: optional inputs and the rates start closed."""
+    form = outreach_tracker()
+    assert form.more_details.selected_index is None and form.rates_box.selected_index is None
+    folded = set(_inputs(form.more_details))
+    assert {form.contact_title, form.company, form.variant, form.referred_by,
+            form.notes} == folded
+    assert form.contact_name not in folded and form.sent_on not in folded
+
+
+def test_the_due_table_has_no_caption_repeating_its_heading(work_dir):
+    log = OutreachLog.load(work_dir / LOG_FILE)
+    log.add_outreach("Ana Ruiz", style="warm", sent_on="2020-01-01")  # long ago: follow-up due
+    log.save()
+    form = outreach_tracker()
+    assert "Ana Ruiz" in form.due_table.value and "<caption" not in form.due_table.value

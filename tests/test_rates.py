@@ -162,3 +162,17 @@ def test_chart_from_a_log_and_an_empty_group():
     ax = plot_response_rates(log, by="variant", ax=Figure().subplots())
     assert [t.get_text() for t in ax.get_xticklabels()] == ["short ask", NOT_SET]
     assert ax.get_xlabel() == "Variant"
+
+
+def test_a_zero_rate_bar_is_drawn_as_an_outline_with_its_n():
+    """A group with no positive replies must not look missing: an outline at 0, and its n."""
+    table = response_rates(_log({"warm": (2, 4), "cold": (0, 3)}))
+    ax = plot_response_rates(table, ax=Figure().subplots())
+    cold_x = ax.get_xticks()[1]
+    outlines = [p for p in ax.patches if p.get_gid() == "zero-rate-outline"]
+    assert len(outlines) == 1, ax.patches
+    (outline,) = outlines
+    assert outline.get_height() > 0 and not outline.get_fill()
+    assert outline.get_x() < cold_x < outline.get_x() + outline.get_width()
+    assert outline.get_edgecolor()[3] == 1  # an opaque edge
+    assert any(t.get_text() == "n = 3" and t.get_position()[0] == cold_x for t in ax.texts)

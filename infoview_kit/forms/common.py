@@ -9,21 +9,54 @@ and switches saving off, so the file stays exactly as it was until the student f
 from __future__ import annotations
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionWidget
 
 from ..fields import FieldError, each_error
 from ..render import FEEDBACK, escape, status_line
 from ..storage import SavedWorkError
 
-#: Let labels take the room they need, so the accessible name is the whole label.
+#: Let labels take the room they need, so the accessible name is the whole label
+#: (:func:`align_labels` then gives a whole form one label column).
 LABEL_STYLE = {"description_width": "initial"}
-
+#: How wide a form's inputs, tables and rows of buttons may grow: one edge for all of them.
+FORM_MAX_WIDTH = "46rem"
+#: Widgets whose description is not a label to the left of an input.
+_NOT_LABELLED = (widgets.Button, widgets.Checkbox, widgets.ToggleButton)
 
 
 def labelled(widget_class, label: str, **kwargs):
     """Build ``widget_class`` with ``label`` as its description (plain text, full width)."""
     kwargs.setdefault("style", LABEL_STYLE)
-    kwargs.setdefault("layout", widgets.Layout(width="95%", max_width="46rem"))
+    kwargs.setdefault("layout", widgets.Layout(width="95%", max_width=FORM_MAX_WIDTH))
     return widget_class(description=label, description_allow_html=False, **kwargs)
+
+
+def _labelled_widgets(widget):
+    if isinstance(widget, widgets.Box):
+        for child in widget.children:
+            yield from _labelled_widgets(child)
+    elif (isinstance(widget, DescriptionWidget) and widget.description
+          and not isinstance(widget, _NOT_LABELLED)):
+        yield widget
+
+
+def align_labels(box: widgets.Box) -> None:
+    """Give every labelled input inside ``box`` one label column, so all inputs start at one edge.
+
+    The column is as wide as the longest label (in ``ch``, a digit's width, which is wider
+    than most letters, so no label is cut short); a label that changes later (the meeting
+    place's, say) widens it again.
+    """
+    labelled_inputs = list(_labelled_widgets(box))
+
+    def fit(_change=None):
+        longest = max((len(w.description) for w in labelled_inputs), default=0)
+        for w in labelled_inputs:
+            w.style.description_width = f"{longest + 1}ch"
+
+    for w in labelled_inputs:
+        w.observe(fit, names="description")
+    fit()
 
 
 def button_layout() -> widgets.Layout:
@@ -153,6 +186,9 @@ class Form:
     def _ipython_display_(self):
         from IPython.display import display
 
+        if not getattr(self, "_aligned", False):
+            align_labels(self.widget)
+            self._aligned = True
         display(self.widget)
 
     def __repr__(self) -> str:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from ..fields import FieldError
+from ..links import file_link
 from ..meeting import (DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES, MODE_LABELS, load_meeting,
                        plan_meeting, save_meeting)
 from ..question_list import QuestionList
-from ..render import escape
 from ..research import load_research
 from ..storage import SavedWorkError, work_dir
 from .common import (Field, Form, button_layout, chosen_prospect_or_explain, heading, labelled,
@@ -136,21 +135,11 @@ class MeetingForm(Form):
         count = len(self.plan.questions)
         self.exports.value = (
             "<p>Written to your work folder:</p><ul>"
-            f"<li>{_link(ics)}: open it to add the meeting to your calendar.</li>"
-            f"<li>{_link(sheet)}: open it in a browser and print it (one page, "
-            f"{count} question(s)).</li></ul>")
+            f"<li>{file_link(ics, download=True)}: download it and open it to add the meeting "
+            "to your calendar.</li>"
+            f"<li>{file_link(sheet)}: opens in a new browser tab; print it from there (one "
+            f"page, {count} question(s)).</li></ul>")
         self.status.ok(f"Exported the plan with {count} question(s).")
-
-
-def _link(path: Path) -> str:
-    """A link relative to the notebook's folder (how JupyterLab resolves it), plus the path."""
-    try:
-        href = os.path.relpath(path, Path.cwd())
-    except ValueError:  # another drive on Windows
-        href = str(path)
-    href = Path(href).as_posix()
-    return (f'<a href="{escape(href)}" target="_blank">{escape(path.name)}</a> '
-            f"<code>{escape(str(path))}</code>")
 
 
 def meeting_form(folder: str | Path | None = None, today: dt.date | None = None) -> MeetingForm:

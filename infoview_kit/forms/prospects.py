@@ -12,7 +12,7 @@ from ..records import rename_prospect
 from ..render import escape
 from ..storage import work_dir
 from ..vocabulary import CONNECTION_LABELS, RELATIONS, STYLE_HINTS
-from .common import Field, Form, button_layout, heading, labelled
+from .common import FORM_MAX_WIDTH, Field, Form, button_layout, heading, labelled
 
 _INPUTS = ("name", "role", "company", "connection", "relation", "via", "found_at", "why")
 
@@ -46,12 +46,14 @@ class ProspectsForm(Form):
         self.style = widgets.HTML()
         self.add_button = widgets.Button(description="Add prospect", button_style="primary",
                                          icon="plus", tooltip="Add this person to your list")
-        self.table = widgets.HTML()
+        # as wide as the inputs above it, so the table wraps its text instead of running past
+        self.table = widgets.HTML(layout=widgets.Layout(width="95%", max_width=FORM_MAX_WIDTH))
         self.selected = labelled(widgets.Dropdown, "Prospect", options=[])
         self.choose_button = widgets.Button(description="Choose for notebooks 2 and 3",
                                             icon="star", layout=button_layout())
-        self.edit_button = widgets.Button(description="Edit", icon="pencil")
-        self.remove_button = widgets.Button(description="Remove", icon="trash")
+        self.edit_button = widgets.Button(description="Edit", icon="pencil", layout=button_layout())
+        self.remove_button = widgets.Button(description="Remove", icon="trash",
+                                            layout=button_layout())
         self.save_buttons = [self.add_button, self.choose_button, self.remove_button]
         self._editing: str | None = None
 
@@ -70,8 +72,12 @@ class ProspectsForm(Form):
             *(self.fields[key].box for key in _INPUTS),
             self.style, self.add_button, self.status,
             heading("Your prospects"), self.table,
-            widgets.HBox([self.selected, self.choose_button, self.edit_button,
-                          self.remove_button]),
+            # the picker on its own line, like every input; its buttons in a row that wraps
+            # rather than running past the form's edge
+            self.selected,
+            widgets.HBox([self.choose_button, self.edit_button, self.remove_button],
+                         layout=widgets.Layout(width="95%", max_width=FORM_MAX_WIDTH,
+                                               flex_flow="row wrap")),
         ])
         self.prospects = self._load()
         self.on_connection_change()
@@ -171,7 +177,7 @@ class ProspectsForm(Form):
 
     def refresh(self) -> None:
         """Redraw the table and the prospect picker from the list."""
-        self.table.value = self.prospects._repr_html_()
+        self.table.value = self.prospects.table_html(caption="")  # under its own heading
         names = self.prospects.names
         self.selected.options = names
         self.selected.value = self.prospects.chosen_name or (names[0] if names else None)

@@ -19,10 +19,13 @@ from ..storage import SavedWorkError, work_dir
 from ..tracker import OutreachLog
 from ..vocabulary import (CHANNEL_LABELS, CHANNELS, CONNECTION_LABELS, POSITIVE_NOTE,
                           REPLIES, REPLY_LABELS, STYLE_FOR, STYLES)
-from .common import Field, Form, StatusLine, heading, labelled
+from .common import FORM_MAX_WIDTH, Field, Form, StatusLine, heading, labelled
 
 _ADD_INPUTS = ("contact_name", "contact_title", "company", "connection", "style", "channel",
                "variant", "sent_on", "referred_by", "notes")
+#: Inputs a student rarely needs for one message: folded under "More details", so logging a
+#: message takes one screen.
+_MORE_DETAILS = ("contact_title", "company", "variant", "referred_by", "notes")
 #: What can be recorded about a contact: value -> (label, OutreachLog method, date keyword).
 ACTIONS = {
     "reply": ("They replied", "record_reply", "replied_on"),
@@ -35,6 +38,11 @@ AFTER_MEETING = {"sections": ("record", "due"), "actions": ("meeting", "thank_yo
 _GROUPINGS = (("Style", "style"), ("Message version", "variant"), ("Channel", "channel"),
               ("How you know them", "connection"))
 _GROUP_LABELS = {value: label for label, value in _GROUPINGS}
+
+
+def _fold_layout() -> widgets.Layout:
+    """A fold as wide as the inputs around it, not the whole page."""
+    return widgets.Layout(width="95%", max_width=FORM_MAX_WIDTH)
 
 
 class OutreachTrackerForm(Form):
@@ -95,9 +103,13 @@ class OutreachTrackerForm(Form):
         self.fields = {k: Field(getattr(self, k), hints.get(k, "")) for k in _ADD_INPUTS}
         self.connection.observe(self._on_connection, names="value")
         self.add_button.on_click(self.on_add)
+        self.more_details = widgets.Accordion(
+            [widgets.VBox([self.fields[k].box for k in _MORE_DETAILS])],
+            titles=("More details (optional)",), selected_index=None, layout=_fold_layout())
         self.add_box = widgets.VBox([heading("Log a message you sent")]
-                                    + [self.fields[k].box for k in _ADD_INPUTS]
-                                    + [self.add_button, self.add_status])
+                                    + [self.fields[k].box for k in _ADD_INPUTS
+                                       if k not in _MORE_DETAILS]
+                                    + [self.more_details, self.add_button, self.add_status])
 
     def _build_record(self, actions: tuple[str, ...]) -> None:
         self.who = labelled(widgets.Dropdown, "Who", options=[])
@@ -132,9 +144,11 @@ class OutreachTrackerForm(Form):
         self.group_by.observe(lambda _change: self.refresh(), names="value")
         for dropdown in (self.group_a, self.group_b):
             dropdown.observe(lambda _change: self._show_comparison(), names="value")
-        self.rates_box = widgets.VBox([heading("Which messages work"), self.group_by, self.chart,
-                                       self.rates_table, self.group_a, self.group_b,
-                                       self.comparison])
+        # folded: the rates are for looking back, not for logging one more message
+        self.rates_box = widgets.Accordion(
+            [widgets.VBox([self.group_by, self.chart, self.rates_table, self.group_a,
+                           self.group_b, self.comparison])],
+            titles=("Which messages work",), selected_index=None, layout=_fold_layout())
 
     # ----- callbacks -----------------------------------------------------------------------
     def _on_connection(self, change) -> None:
@@ -238,7 +252,7 @@ class OutreachTrackerForm(Form):
         self.who.options = log.contacts
         if current in log.contacts:
             self.who.value = current
-        self.due_table.value = log.due()._repr_html_()
+        self.due_table.value = log.due().table_html(caption="")  # under its own heading
         self._log = log
         self._show_rates()
         return True
@@ -257,6 +271,9 @@ class OutreachTrackerForm(Form):
                                       + f"<p><small>{escape(POSITIVE_NOTE)}</small></p>")
         groups = list(table.index)
         self.group_a.options, self.group_b.options = groups, groups
+        for dropdown in (self.group_a, self.group_b):
+            # two drop-downs offering the same one group would compare it with itself
+            dropdown.layout.display = None if len(groups) >= 2 else "none"
         if len(groups) >= 2:
             self.group_a.value, self.group_b.value = groups[0], groups[-1]
         self._show_comparison()
@@ -264,6 +281,12 @@ class OutreachTrackerForm(Form):
     def _show_comparison(self) -> None:
         from ..rates import compare_groups
 
+        groups = self.group_a.options
+        if len(groups) < 2:
+            self.comparison.value = (
+                f"<p><em>Only one group so far ({escape(groups[0])}): log messages of another "
+                "kind to compare.</em></p>" if groups else "")
+            return
         a, b = self.group_a.value, self.group_b.value
         if not a or not b or a == b:
             self.comparison.value = "<p><em>Choose two different groups to compare.</em></p>"

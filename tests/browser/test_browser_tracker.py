@@ -51,6 +51,8 @@ def test_logged_outreach_and_replies_show_as_the_right_response_rates(lab):
     assert {r["contact_name"]: r["reply"] for r in rows} == {
         "Ana Costa": "yes", "Ben Okafor": "", "Chloe Martin": "declined"}
 
+    # the rates are folded under their own title: open them
+    tracker.get_by_text("Which messages work").click()
     # the rates table: warm 1 positive of 2 sent, cold 0 of 1
     rates = tracker.locator("table", has_text="Positive replies")
     warm = rates.locator("tr", has_text="warm").inner_text().split()
@@ -67,7 +69,7 @@ def test_logged_outreach_and_replies_show_as_the_right_response_rates(lab):
     expect(tracker.get_by_role("img", name=alt)).to_be_visible()
     lab.assert_clean()
     lab.screenshot(tracker, "2_write_requests_tracker")
-    lab.screenshot(tracker.locator(".widget-vbox", has_text="Which messages work").last,
+    lab.screenshot(tracker.locator(".jupyter-widget-Accordion", has_text="Which messages work"),
                    "2_write_requests_response_rates")
 
     # the chart the form drew, rebuilt in the kernel from the same saved log: titled, labelled
