@@ -14,9 +14,9 @@ _ORG_NOUN = (
     r"unit|ward|trust|hospital|clinic|school|newsroom|startup|start-up|business|employer|side|shop|division|squad|"
     r"council|network|place|workplace|institution|university|ngo|charity|consultancy|house|center|centre|project|"
     r"programme|program|branch|site|store|restaurant|kitchen|newspaper|magazine|ministry|authority|service|"
-    r"esteemed company|esteemed organisation|esteemed organization)"
+    r"esteemed company|esteemed organisation|esteemed organization|label|crew|venue|salon|firm)"
 )
-_THEIR = rf"(?:your (?:[a-z-]+ ){{0,3}}?{_ORG_NOUN}|(?:the|this) (?:company|team|firm|organisation|organization))"
+_THEIR = rf"(?:your (?:[a-z-]+ ){{0,3}}?{_ORG_NOUN}|(?:the|this) (?:company|team|firm|organisation|organization|department|unit|office|studio|lab|crew|label|practice|clinic|shop))"
 _AT_THEM = rf"(?:{_THEIR}|you)"
 _JOB_NOUN = r"(?:job|role|position|post|open|opening|vacancy|spot|place|seat|slot|opportunity|room|space|scope|chance|candidature|candidacy|gig|contract|offer)"
 _INTERN_NOUN = (
@@ -39,7 +39,8 @@ _ASKY = r"(?:would|could|can|will|might|may|do|does|did|is|are|be|any chance|pos
 
 PATTERNS: dict[str, tuple[str, ...]] = {
     "job": (
-        r"\bi (?:can|could) start (?:in|on|next|right away|immediately|tomorrow|asap|whenever|any time|anytime|straight away)\b",
+        r"\b(?:be|put me|add me|keep me|have me) on your (?:list|roster|books|radar|bench|call list)\b[^.!?]{0,25}\b(?:staff|staffing|hire|hiring|job|work|shift|gig|role|opening|event)s?\b",
+        r"\bi (?:can|could) start (?:in|on|from|next|right away|immediately|tomorrow|asap|whenever|any time|anytime|straight away)\b",
         r"\b(?:hire|employ|recruit|onboard|interview|fire up) (?:me|myself|someone like me|people like me|a person like me)\b",
         r"\b(?:take|bring|have|accept|welcome|keep) me (?:on|as|in|into|aboard|onboard|for|at|to your)\b",
         r"\b(?:i|me)\b(?: [a-z]+){0,3} (?:be|being|(?<!to )get|getting) (?:consider|add|put|place|include|list|fit|slot|bring on|brought on|take on|taken on|hire|recruit|employ|shortlist|accept|onboard|interview)\b",
@@ -109,7 +110,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmy (?:resume|cv|portfolio|application|profile|reel|demo|work sample|writing sample)s?\b[^?]{0,80}\b(?:give|pass|forward|send|share|hand|show)\b (?:it|this|them|that) (?:on |along )?(?:to|with) (?:your|the|a) ",
         # vouching in other words: "if you could mention to him that I'd be a strong fit"
         r"\b(?:tell|mention to|say to|let|flag to|pass on to) (?:him|her|them|your [a-z]+|the [a-z]+)\b[^?.!]{0,30}\bi (?:would |could |might )?(?:be|am) "
-        r"(?:a |the )?(?:really |very )?(?:strong|good|great|right|perfect|ideal|solid|excellent) (?:fit|candidate|match|hire|choice|addition|professional|worker|employee)\b",
+        r"(?:a |the )?(?:really |very )?(?:strong|good|great|right|perfect|ideal|solid|excellent)(?: (?:fit|candidate|match|hire|choice|addition|professional|worker|employee))?\b(?! at| with| to| for| in)",
         r"\b(?:a|the|your) referral (?:for me|from you)\b|\b(?:give|write|get|offer|make) me (?:a |your )?referral\b|\bget (?:a |your )?referral from you\b|\bme a referral\b",
         r"\b(?:give|write|provide|offer|be) (?:me )?(?:a |an |my |your )?(?:quick |short |brief |small |strong |personal |professional |character )?(?:linkedin )?(?:reference|referee|recommendation|recommendation letter|letter of recommendation|reference letter|testimonial|endorsement)\b[^?.!]{0,40}\b(?:me|my|for me)\b",
         r"\b(?:give|write|writing|provide|offer|send) me (?:a |an |your )?(?:quick |short |brief |small |strong |good |personal |professional |character )?(?:linkedin )?(?:reference|recommendation|letter|testimonial|endorsement|rec)\b",
@@ -208,8 +209,8 @@ NEEDS = {
     "job": _needs(
         "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
         "slot opportunity room space scope chance candidature candidacy candidate gig contract offer staff headcount "
-        "apply fill",
-        "can start, could start, "
+        "apply fill roster",
+        "can start, could start, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
         "consider me, consider my, consider myself, consider someone, consider somebody, consider a, consider people, "
         "consider hire, be consider, get consider, for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
         "take on, on board, aboard, work for, work at, work in, work with, work on, start at, start in, start with, "
@@ -245,15 +246,15 @@ TOPIC = Patterns(
     ),
     referral=(
         r"\b(?:refer|referral|reference|referee|recommend|recommendation|endorse|endorsement|vouch|good word|champion|"
-        r"heads-up|heads up|put (?:me|my name) forward|sign off on|speak (?:for|to|up for) (?:me|my)|about me)\b"
-        r"|\b(?:hr|recruiter|recruitment|hiring manager|talent|boss|manager|partner|partners|lead)\b[^?.!]{0,40}\b(?:about me|i am|that i)\b"
+        r"heads-up|heads up|put (?:me|myself|my name) forward|say something (?:nice|good|positive|kind)|sign off on|speak (?:for|to|up for) (?:me|my)|about me)\b"
+        r"|\b(?:hr|recruiter|recruitment|hiring manager|talent|boss|manager|partner|partners|lead|director)\b[^?.!]{0,40}\b(?:about me|about my (?:application|cv|resume|candidacy|profile)|i am|that i)\b"
         r"|\b(?:pass|forward|send|share|hand|show|give)\b[^?.!]{0,30}\bmy\b"
     ),
     job=(
         rf"\b(?:hire|employ|employment|recruit|job|role|position|opening|vacancy|vacancies|headcount|req|gig|shift|"
         rf"contract|opportunity|candidate|candidacy|candidature|application|apply|staff|a shot|a start|an entry)s?\b"
         rf"|\b(?:spot|slot|seat|place|room|space)s? (?:on|in|at|with|within|for) (?:{_THEIR}|me|someone like me)"
-        rf"|\b(?:take|bring) (?:me |someone |anyone |people )?(?:on|aboard|onboard)\b|\bget me (?:on|in)\b"
+        rf"|\b(?:take|bring) (?:me |someone |anyone |people )?(?:on|onto|into|aboard|onboard)\b|\bget me (?:on|in)\b"
         rf"|\b(?:work|start|join|come) (?:for|at|in|with|on|into) {_THEIR}|\bjoin {_AT_THEM}"
         rf"|\b(?:i|me) (?:could |can |would |might |to )?(?:work|start) (?:for|with) you\b"
         rf"|\b(?:anything|something) (?:for me|on your|in your|at your)\b"
@@ -266,10 +267,12 @@ _INFO_ME = (
     r"|\b(?:give|offer) me (?:a sense|an idea|some advice|advice|tips|a tip|your (?:take|view|perspective|thought|thoughts|opinion|advice))\b"
     r"|\b(?:mind|excuse|forgive|pardon) (?:me|my)\b[a-z ]{0,12}|\b(?:may|can|could|might|if) i (?:ask|say|add)\b"
     r"|\bi (?:would )?(?:love|like|want|wish|be curious|be interested|am curious|am interested|wonder|be keen) (?:to )?(?:know|hear|learn|understand|ask)\b"
+    r"|\bi (?:would |will )?(?:be )?(?:grateful|thankful|glad|happy|keen|eager) to (?:know|hear|learn|understand|ask)\b"
     r"|\bi (?:think|guess|mean|feel|know|believe|imagine|suppose|understand|see)\b|\bi (?:am|was) (?:curious|wonder|wondering)\b|\bfor me to (?:understand|learn|know|see)\b|\bsomeone like me\b(?= (?:who|to|should|get|break|start))"
 )
 _FIRST_PERSON = (r"\b(?:me|my|myself|mine)\b|\bi\b")
-_READER = (r"\b(?:you|your|yours|you guys|y'all)\b")
+_READER = (r"\b(?:you|your|yours|you guys|y'all)\b"
+           r"|\bat (?:the|this) (?:studio|company|firm|office|shop|clinic|lab|agency|practice|restaurant|kitchen|site|hospital|label|salon|venue)\b")
 _REQUEST = (
     r"^(?:could|would|can|will|might|may|do|does|is|are|any|got|have|please|kindly)\b"
     r"|\b(?:could|would|can|will|might) (?:you|your|u)\b|\bis there (?:any )?(?:chance|way|possibility|room|space|place|opening)\b"
@@ -277,6 +280,8 @@ _REQUEST = (
     r"|\bi (?:would|will) (?:love|like|be grateful|appreciate|be happy|be keen)\b|\bi (?:want|wish|need|request|hope you|hope to)\b"
     r"|\b(?:does|do|is|are) your (?:[a-z-]+ ){0,2}?(?:company|team|firm|agency|office|organisation|organization|shop|studio|lab|department|group|practice|clinic|hospital|crew)\b"
     r"|^(?:would you )?mind\b|\bmind (?:give|giving|pass|passing|share|sharing|send|sending|forward|forwarding|put|putting|mention|mentioning|tell|telling)\b"
+    r"|\b(?:maybe|perhaps) you (?:can|could|would|might)\b|\bi (?:could|can) (?:come|help|volunteer|shadow|assist|tag)\b"
+    r"|\bis there (?:a|an|any) (?:role|job|position|opening|spot|place|vacancy|post)\b"
     r"|^you (?:could|can|would|might|will)\b|\b(?:something|anything) you(?: would| could| might)? (?:ever )?(?:consider|be open to|be willing)\b|^is possible\b"
     r"|\b(?:please|kindly)\b|\blet me\b|\bhoping you\b|\b(?:could|can|may|might) i\b|\bwould you mind\b|\bfit me in\b|\bget me\b"
 )
@@ -296,11 +301,12 @@ AVAILABLE = Patterns(
         rf"|\b(?:any|anything|something|some)\b[^?.!]{{0,30}}\b(?:go|going|open|opening|available|come up|coming up|opening up)\b[^?.!]{{0,25}}\b(?:at|in|on|with) {_AT_THEM}"
         rf"|\b(?:do|does|did|would) {_AT_THEM} (?:happen to )?have (?:room|space|anything|something|a place|a spot|an opening|any)\b[^?.!]{{0,30}}\bfor (?:me|someone like me|a)\b"
         rf"|\bif (?:something|anything|a role|a position|a spot|an opening) (?:open|come) up\b"
+        rf"|\b(?:do|does) {_THEIR} (?:still |currently |ever |happen to )?need (?:anyone|anybody|someone|somebody|more people|extra hands|an extra hand|help|any help)\b"
         rf"|\b(?:do|does|would|will) {_AT_THEM} (?:still |currently |ever |happen to )?(?:need|want|use) (?:a|an|another|more|extra|someone|somebody|any)\b[^?.!]{{0,40}}\b(?:by any chance|at the moment|right now|currently|these days)\b"
         rf"|\b{_THEIR}\b[^?.!]{{0,30}}\bhave (?:room|space|a place|a spot|an opening|anything|something)\b[^?.!]{{0,10}}\bfor (?:a|an|someone|somebody|me)\b"
     ),
     internship=(
-        rf"\b(?:any|anything|some)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}s?\b[^?.!]{{0,30}}\b(?:go|going|open|available|at|in|on|with) {_AT_THEM}"
+        rf"\b(?:any|anything|some)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}s?\b[^?.!]{{0,30}}\b(?:go|going|open|available|at|in|on|with) {_AT_THEM}\b"
         rf"|\b(?:do|does) {_AT_THEM} (?:have|take|offer) (?:room|space|a place|any)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}"
         rf"|\b(?:is|are|be) {_AT_THEM}\b[^?.!]{{0,25}}\b(?:sign up|take on|taking on|take|accept|hire|recruit|look for)\b[^?.!]{{0,20}}\b{_INTERN_NOUN}"
     ),

@@ -68,7 +68,8 @@ P = Patterns(
     # --- request: personal, context, easy to say yes to ---
     # what says nothing about this reader in particular ("I came across your profile")
     generic_personal=(
-        r"\byour (?:linkedin |online )?(?:profile|page)\b|\byour (?:experience|expertise|background|career|insights?|knowledge|"
+        r"\byour (?:esteemed |impressive |inspiring |professional |linkedin |online )*(?:profile|page)\b|\b(?:the|an?) (?:industry|field|sector) you work in\b"
+        r"|\byour (?:professional |esteemed |impressive |career )?(?:experience|expertise|background|career|insights?|knowledge|"
         r"advice|time|perspective|journey|story|work|path|role|job|day|field|industry|career path|work life)(?: (?:in|with|of|on) (?:the |this |your |a )?(?:field|industry|area|sector|"
         r"domain|space|profession|market|world|marketing field|[a-z]+ (?:field|industry|sector)))?(?= |[.,!?]|$)(?! (?:on|at|as|for|in|with|from|into|to|leading|building|running)\b)",
     ),
@@ -122,7 +123,7 @@ P = Patterns(
         r"at the latest", r"by then", r"(?:confirm|reply|respond|answer|let me know|get back to me) (?:today|tonight|tomorrow|right away|immediately)",
         r"otherwise i(?:'ll| will| am going to)", r"i (?:really )?need (?:this|it) (?:sorted|done|by|before|today|asap)", r"i will assume", r"i'll assume", r"if you (?:don't|do not) (?:answer|reply|respond|confirm)",
         r"i (?:really )?need (?:to (?:hear|know|talk|speak|meet)|you to|this by|it by|an answer)", r"make sure (?:you|to reply)",
-        r"(?:don't|do not) (?:ignore|forget)", r"waiting for your (?:answer|reply|response)", r"expect (?:to hear|a reply|an answer|your)",
+        r"(?:don't|do not) (?:ignore|forget)", r"waiting for your (?:answer|reply|response)", r"(?<!n't )(?<!not )(?<!never )expect (?:to hear|a reply|an answer|your)",
     ),
     short_meeting=(
         r"\b(?:\d{1,2}|ten|fifteen|twenty|twenty[- ]five|thirty)[- ]?(?:min|mins|minutes?)\b|\bhalf[- ]an?[- ]hour\b"
@@ -265,7 +266,8 @@ P = Patterns(
     ),
     # --- thank-you ---
     learned=_any(
-        r"stuck with me", r"stayed with me", r"(?:two|three|one|a few) things", r"as you (?:advised|suggested|recommended|said|mentioned|explained)",
+        r"stuck with me", r"stayed with me", r"your observation", r"as (?:advised|suggested|recommended)",
+        r"(?:altered|changed|shifted|reshaped|transformed) (?:how|the way|what) i", r"i shall (?:study|read|look|contact|apply|join|follow|start|try|take)", r"(?:two|three|one|a few) things", r"as you (?:advised|suggested|recommended|said|mentioned|explained)",
         r"i(?:'ll| will|'m going to| am going to|'ve| have)(?: already| just)? (?:start|started|sign|signed|book|booked|email|emailed|order|ordered|join|joined|download|downloaded|update|updated|reach|reached|follow|look|looked|check|try|begin|began|take|apply|build|read|register|registered|contact|enrol|enroll|set up|practise|practice)",
         r"i did(?:n't| not) know", r"eye[- ]opening", r"opened my eyes", r"i now (?:know|understand|see|reali[sz]e)",
         r"(?:your|the) (?:advice|tips?|suggestions?|points?|story|insights?|explanation|idea|recommendations?|comments?|warning|reminder|view|perspective|take|thoughts|description|breakdown|example|lesson|words)\b",

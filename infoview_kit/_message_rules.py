@@ -264,6 +264,10 @@ _MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", 
                 "i", "i'm", "i'd", "i've", "i'll"}
 
 
+# Where anyone's profile is: naming it says nothing about this reader ("your profile on LinkedIn").
+_PLATFORMS = {"linkedin", "zoom", "teams", "whatsapp", "skype", "email", "e-mail", "instagram", "facebook", "twitter", "x"}
+
+
 def personal(draft: Draft, rule: str, severity: str) -> Finding | None:
     """Something about this reader in particular: their work, a post, a name that places them."""
     text = P.generic_personal.sub(" ", draft.body_low)
@@ -280,7 +284,8 @@ def personal(draft: Draft, rule: str, severity: str) -> Finding | None:
             if core.lower() in ("you", "your", "yours"):
                 near = 7
                 continue
-            if near and core[:1].isupper() and core.lower() not in _MONTHS_DAYS and plain(core) not in draft.reader_words | draft.signer:
+            if (near and core[:1].isupper() and core.lower() not in _MONTHS_DAYS and core.lower() not in _PLATFORMS
+                    and plain(core) not in draft.reader_words | draft.signer):
                 return None
             near = max(0, near - 1)
     return Finding(rule, severity, "Mention something specific about them, such as their role, their company or a post of theirs you liked, so they know why you chose them.")
