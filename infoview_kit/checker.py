@@ -94,6 +94,7 @@ _RULES: dict[str, R.Rule] = {
     "no_job_ask": R.no_job_ask,
     "names_who_to_meet": R.names_who_to_meet,
     "restates_ask": R.restates_ask,
+    "speaks_to_reader": R.speaks_to_reader,
     "personal": R.personal,
     "gives_context": R.Needs(P.context, "Say in a sentence who you are and what you're working towards, so they know why you're writing."),
     "polite": R.Needs(P.polite, 'Add a word of thanks or a "please"; they owe you nothing, so courtesy goes a long way.'),
@@ -125,6 +126,7 @@ _KIND_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("polite", "problem"), ("respectful", "problem"), ("short_meeting", "problem"),
         ("no_job_ask", "problem"), ("no_attachment", "problem"), ("no_resume", "problem"),
         ("ask_is_question", "tip"), ("offers_call", "tip"), ("convenient_place", "tip"), ("your_treat", "tip"),
+        ("speaks_to_reader", "problem"),
     ),
     "intro_request": (
         ("no_placeholders", "problem"), ("too_long", "problem"), ("names_reader", "tip"),
@@ -137,18 +139,21 @@ _KIND_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("no_guilt", "problem"), ("respectful", "problem"), ("restates_ask", "problem"),
         ("polite", "problem"), ("no_job_ask", "problem"), ("no_attachment", "problem"),
         ("no_resume", "problem"), ("lighter_option", "tip"),
+        ("speaks_to_reader", "problem"),
     ),
     "scheduling": (
         ("no_placeholders", "problem"), ("too_long", "problem"), ("thanks_them", "problem"),
         ("proposes_times", "problem"), ("short_meeting", "problem"), ("offers_choice", "tip"),
         ("respectful", "problem"), ("no_job_ask", "problem"), ("no_attachment", "problem"), ("no_resume", "problem"),
         ("soon", "tip"), ("enthusiasm", "tip"),
+        ("speaks_to_reader", "problem"),
     ),
     "thank_you": (
         ("no_placeholders", "problem"), ("too_long", "problem"), ("names_reader", "tip"),
         ("thanks_them", "problem"), ("names_learning", "problem"), ("sent_within_24h", "problem"),
         ("respectful", "problem"), ("no_job_ask", "problem"), ("no_resume", "problem"), ("no_attachment", "problem"),
         ("stay_in_touch", "tip"),
+        ("speaks_to_reader", "problem"),
     ),
 }
 
