@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from . import _message_rules as R
 from ._draft import read_draft
-from .render import block
+from .render import block, counted
 from ._message_patterns import P
 from ._message_rules import HUGE_WORDS, SEVERITIES, WORD_BUDGET, Finding
 from .vocabulary import KIND_TITLES, MESSAGE_KINDS, THANK_YOU_HOURS
@@ -59,8 +59,7 @@ class MessageReport:
 
     def _footer(self) -> str:
         limit = WORD_BUDGET[self.kind][0]
-        plural = "" if self.word_count == 1 else "s"
-        return f"{KIND_TITLES[self.kind]}: {self.word_count} word{plural} in the body (aim for {limit} or fewer)."
+        return f"{KIND_TITLES[self.kind]}: {counted(self.word_count, 'word')} in the body (aim for {limit} or fewer)."
 
     def _repr_html_(self) -> str:
         lines = [(f.severity, f.message) for f in self.findings]
@@ -68,7 +67,7 @@ class MessageReport:
             heading = "Looks ready to send" + (" (a few optional tips below)" if self.tips else "")
             return block("ok", heading, lines, self._footer())
         n = len(self.problems)
-        return block("problem", f"{n} thing{'s' if n != 1 else ''} to fix before sending", lines, self._footer())
+        return block("problem", f"{counted(n, 'thing')} to fix before sending", lines, self._footer())
 
     def __repr__(self) -> str:
         return (
@@ -77,7 +76,7 @@ class MessageReport:
         )
 
     def __str__(self) -> str:
-        head = f"{self.kind}: {'ok' if self.ok else 'not ok'}, {self.word_count} words"
+        head = f"{self.kind}: {'ok' if self.ok else 'not ok'}, {counted(self.word_count, 'word')}"
         return "\n".join([head] + [f"  {f.severity.upper()} {f.rule}: {f.message}" for f in self.findings])
 
 

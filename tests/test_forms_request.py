@@ -79,7 +79,7 @@ def test_a_5000_word_message_gets_a_message_under_the_text_box(work_dir):
     form.draft.value = "Hi Luis, " + "really " * 5000
     error = form.fields["draft"].error.value
     assert "words" in error and "⚠" in error  # the checker's length problem, repeated here
-    assert "5000 words in the body" in form.report.value  # one word count: the checker's
+    assert "5,000 words in the body" in form.report.value  # one word count: the checker's
 
 
 def test_a_runaway_paste_is_not_saved_and_the_last_draft_survives(work_dir):
