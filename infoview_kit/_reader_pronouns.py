@@ -60,7 +60,7 @@ OTHER_PERSON = re.compile(
 def may_be_person(name: str) -> bool:
     """Whether *name* (a run of capitalised words, such as ``Draft.people`` finds) may be a
     person: "Priya Raman" may, "Would Tuesday" and "Her LinkedIn" are not."""
-    return all(re.match(_NOT_A_NAME + r"\w", word) for word in name.split()[:1])
+    return bool(re.match(_NOT_A_NAME + r"\w", name))
 
 
 def third_person_words(text: str) -> list[re.Match[str]]:
@@ -114,11 +114,8 @@ def to_second_person(text: str, names: tuple[str, ...] = (), others: tuple[str, 
         text = text.replace(name, first)  # "Maya Chen writes" is "Maya writes"
     names = (first,) if first else ()
     named = any(re.search(rf"\b{re.escape(o.split()[0])}\b", text) for o in others if o.strip())
-    if first:
-        text_without_reader = re.sub(rf"\b{re.escape(first)}\b", " ", text)
-    else:
-        text_without_reader = text
-    if (named or OTHER_PERSON.search(text_without_reader)) and (third_person_words(text) or any(n in text for n in names)):
+    without_reader = re.sub(rf"\b{re.escape(first)}\b", " ", text) if first else text
+    if (named or OTHER_PERSON.search(without_reader)) and (third_person_words(text) or any(n in text for n in names)):
         return None  # "my cousin Ana said she ...": "she" may be Ana
     tokens = _TOKEN.findall(text)
     words = [i for i, t in enumerate(tokens) if not t.isspace()]
