@@ -137,7 +137,7 @@ def write_requests(lab) -> None:
     tracker.get_by_label("Sent by").select_option(label="Introduction")
     lab.type_into(tracker.get_by_label("Sent on"), (TODAY - dt.timedelta(days=6)).isoformat())
     tracker.get_by_role("button", name="Add to my log").click()
-    tracker.get_by_text(f"Saved: {CHOSEN} is in your log (1 messages)").wait_for()
+    tracker.get_by_text(f"Saved: {CHOSEN} is in your log (1 message)").wait_for()
     tracker.get_by_label("Who", exact=True).select_option(label=CHOSEN)
     tracker.get_by_label("What happened").select_option(label="They replied")
     tracker.get_by_label("Their answer").select_option(label="Yes, happy to talk")
