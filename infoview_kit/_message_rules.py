@@ -295,3 +295,35 @@ def restates_ask(draft: Draft, rule: str, severity: str) -> Finding | None:
     if P.meeting.search(draft.body_low) or draft.first_ask is not None:
         return None
     return Finding(rule, severity, "Repeat your request briefly, for example whether they'd have time for a short chat in the next few weeks.")
+
+
+def speaks_to_reader(draft: Draft, rule: str, severity: str) -> Finding | None:
+    """"Her post caught my eye" in a message to her: a note about the reader, pasted unchanged.
+
+    Only when no one else in the message could be the "she" or "he" (a named person, a
+    relation such as "my cousin", a first name beside a verb: "Ana said she ...").
+    """
+    from ._reader_pronouns import OTHER_PERSON, may_be_person, phrase_at, third_person_words, to_second_person
+    from .placeholders import PLACEHOLDER
+
+    first = draft.reader_name.split()[0] if draft.reader_name else None
+    possessive = re.compile(rf"\b{re.escape(first)}'s\b") if first else None  # "Maya's talk", to Maya
+    if not third_person_words(draft.body) and not (possessive and possessive.search(draft.body)):
+        return None  # most drafts: checked on every keystroke, so out early
+    body = PLACEHOLDER.sub(" ", draft.body)  # "[café near her office]" is the template's
+    found = third_person_words(body) + (list(possessive.finditer(body)) if possessive else [])
+    if not found or any(may_be_person(p) for p in draft.people) or OTHER_PERSON.search(_without_reader(draft, body)):
+        return None
+    phrase = phrase_at(body, min(found, key=lambda m: m.start()))
+    better = to_second_person(phrase, (draft.reader_name,) if draft.reader_name else ())
+    hint = f' ("{better}")' if better and better != phrase else ""
+    who = first or draft.greeting_name or "them"
+    return Finding(rule, severity, f'"{phrase}" talks about {who} as someone else, but you are writing to '
+                                   f'them: say "you" and "your"{hint}.')
+
+
+def _without_reader(draft: Draft, body: str) -> str:
+    """*body* with the reader's own name taken out, so "Maya's" isn't someone else."""
+    for word in draft.reader_words:
+        body = re.sub(rf"\b{re.escape(word)}\b", " ", body, flags=re.IGNORECASE)
+    return body

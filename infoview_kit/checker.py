@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from . import _message_rules as R
 from ._draft import read_draft
-from .render import block
+from .render import block, counted
 from ._message_patterns import P
 from ._message_rules import HUGE_WORDS, SEVERITIES, WORD_BUDGET, Finding
 from .vocabulary import KIND_TITLES, MESSAGE_KINDS, THANK_YOU_HOURS
@@ -59,8 +59,7 @@ class MessageReport:
 
     def _footer(self) -> str:
         limit = WORD_BUDGET[self.kind][0]
-        plural = "" if self.word_count == 1 else "s"
-        return f"{KIND_TITLES[self.kind]}: {self.word_count} word{plural} in the body (aim for {limit} or fewer)."
+        return f"{KIND_TITLES[self.kind]}: {counted(self.word_count, 'word')} in the body (aim for {limit} or fewer)."
 
     def _repr_html_(self) -> str:
         lines = [(f.severity, f.message) for f in self.findings]
@@ -68,7 +67,7 @@ class MessageReport:
             heading = "Looks ready to send" + (" (a few optional tips below)" if self.tips else "")
             return block("ok", heading, lines, self._footer())
         n = len(self.problems)
-        return block("problem", f"{n} thing{'s' if n != 1 else ''} to fix before sending", lines, self._footer())
+        return block("problem", f"{counted(n, 'thing')} to fix before sending", lines, self._footer())
 
     def __repr__(self) -> str:
         return (
@@ -77,7 +76,7 @@ class MessageReport:
         )
 
     def __str__(self) -> str:
-        head = f"{self.kind}: {'ok' if self.ok else 'not ok'}, {self.word_count} words"
+        head = f"{self.kind}: {'ok' if self.ok else 'not ok'}, {counted(self.word_count, 'word')}"
         return "\n".join([head] + [f"  {f.severity.upper()} {f.rule}: {f.message}" for f in self.findings])
 
 
@@ -94,6 +93,7 @@ _RULES: dict[str, R.Rule] = {
     "no_job_ask": R.no_job_ask,
     "names_who_to_meet": R.names_who_to_meet,
     "restates_ask": R.restates_ask,
+    "speaks_to_reader": R.speaks_to_reader,
     "personal": R.personal,
     "gives_context": R.Needs("context", "Say in a sentence who you are and what you're working towards, so they know why you're writing."),
     "polite": R.Needs("polite", 'Add a word of thanks or a "please"; they owe you nothing, so courtesy goes a long way.'),
@@ -125,6 +125,7 @@ _KIND_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("polite", "problem"), ("respectful", "problem"), ("short_meeting", "problem"),
         ("no_job_ask", "problem"), ("no_attachment", "problem"), ("no_resume", "problem"),
         ("ask_is_question", "tip"), ("offers_call", "tip"), ("convenient_place", "tip"), ("your_treat", "tip"),
+        ("speaks_to_reader", "problem"),
     ),
     "intro_request": (
         ("no_placeholders", "problem"), ("too_long", "problem"), ("names_reader", "tip"),
@@ -137,18 +138,21 @@ _KIND_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("no_guilt", "problem"), ("respectful", "problem"), ("restates_ask", "problem"),
         ("polite", "problem"), ("no_job_ask", "problem"), ("no_attachment", "problem"),
         ("no_resume", "problem"), ("lighter_option", "tip"),
+        ("speaks_to_reader", "problem"),
     ),
     "scheduling": (
         ("no_placeholders", "problem"), ("too_long", "problem"), ("thanks_them", "problem"),
         ("proposes_times", "problem"), ("short_meeting", "problem"), ("offers_choice", "tip"),
         ("respectful", "problem"), ("no_job_ask", "problem"), ("no_attachment", "problem"), ("no_resume", "problem"),
         ("soon", "tip"), ("enthusiasm", "tip"),
+        ("speaks_to_reader", "problem"),
     ),
     "thank_you": (
         ("no_placeholders", "problem"), ("too_long", "problem"), ("names_reader", "tip"),
         ("thanks_them", "problem"), ("names_learning", "problem"), ("sent_within_24h", "problem"),
         ("respectful", "problem"), ("no_job_ask", "problem"), ("no_resume", "problem"), ("no_attachment", "problem"),
         ("stay_in_touch", "tip"),
+        ("speaks_to_reader", "problem"),
     ),
 }
 

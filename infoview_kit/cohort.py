@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .log_format import CONTACT_COLUMNS, LOG_FILE, OutreachLogError, read_log_bytes
-from .render import escape, html_table, neutralise_formula
+from .render import counted, escape, html_table, neutralise_formula, show_date
 from .vocabulary import COLUMN_ALIASES, POSITIVE_NOTE
 
 #: The columns the class view keeps from each log; contact columns are dropped on reading.
@@ -164,10 +164,10 @@ def report_html(cohort: Cohort, by: tuple[str, ...] = ("style", "variant"),
     tables = rates_tables(cohort, by)
     sent = int(cohort.frame["sent_on"].notna().sum())
     parts = [f"<h1>{escape(title)}</h1>",
-             f"<p>{cohort.students} students, {sent} messages sent. "
+             f"<p>{counted(cohort.students, 'student')}, {counted(sent, 'message')} sent. "
              f"{escape(POSITIVE_NOTE)} Bars and ranges show 95% Wilson intervals.</p>"]
     if cohort.duplicates:
-        parts.append(f"<p>{cohort.duplicates} students handed in their log more than once; "
+        parts.append(f"<p>{counted(cohort.duplicates, 'student')} handed in their log more than once; "
                      "the newest copy was counted.</p>")
     for column, table in tables.items():
         label = column.replace("_", " ")
@@ -181,7 +181,7 @@ def report_html(cohort: Cohort, by: tuple[str, ...] = ("style", "variant"),
     if cohort.skipped:
         parts.append(f"<h2>Files skipped ({len(cohort.skipped)})</h2>")
         parts.append(html_table(["File", "Why"], cohort.skipped))
-    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    stamp = show_date(datetime.now())
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{escape(title)}</title></head><body>{''.join(parts)}"
             f"<p><small>Made {stamp} by infoview-kit cohort.</small></p></body></html>\n")
@@ -232,7 +232,7 @@ def cohort_command(argv: list[str]) -> int:
     if args.csv:
         atomic_write_text(args.csv, rates_csv(rates_tables(cohort, by)))
     sent = int(cohort.frame["sent_on"].notna().sum())
-    print(f"Wrote {args.out}: {cohort.students} students, {sent} messages"
-          + (f", {len(cohort.skipped)} file(s) skipped (see above)" if cohort.skipped else "")
+    print(f"Wrote {args.out}: {counted(cohort.students, 'student')}, {counted(sent, 'message')}"
+          + (f", {counted(len(cohort.skipped), 'file')} skipped (see above)" if cohort.skipped else "")
           + ".")
     return 0

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 import pandas as pd
 
-from .render import html_table
+from .render import counted, html_table, show_date
 from .vocabulary import CHECK_IN_DAYS, FOLLOW_UP_DAYS, THANK_YOU_HOURS
 
 
@@ -76,15 +76,15 @@ class DueAction:
     due_at: datetime | None = None
 
     def when(self, now: datetime | None = None) -> str:
-        """A short phrase: "overdue by 2 days", "due today", "by 14:30 on 2026-11-04"."""
+        """A short phrase: "overdue by 2 days", "due today", "by Wed 4 Nov 2026, 14:30"."""
         if self.due_at is not None:
-            stamp = f"{self.due_at:%H:%M} on {self.due_at:%Y-%m-%d}"
+            stamp = show_date(self.due_at)
             return f"overdue (was due by {stamp})" if self.overdue else f"by {stamp}"
         today = (now or datetime.now()).date()
         days = (today - self.due_on).days
         if days > 0:
-            return f"overdue by {days} day{'s' if days != 1 else ''}"
-        return "due today" if days == 0 else f"due {self.due_on.isoformat()}"
+            return f"overdue by {counted(days, 'day')}"
+        return "due today" if days == 0 else f"due {show_date(self.due_on)}"
 
 
 class DueList(list):
@@ -171,7 +171,7 @@ def _next_action(row, now: datetime, horizon: date, rule: FollowUpRule, check_in
                 due_at = met + timedelta(hours=THANK_YOU_HOURS)
                 due_on, overdue = due_at.date(), now > due_at
             return DueAction(name, "send thank-you", due_on,
-                             f"You met on {met:%Y-%m-%d}; a thank-you within {THANK_YOU_HOURS} "
+                             f"You met on {show_date(met.date())}; a thank-you within {THANK_YOU_HOURS} "
                              "hours shows you valued their time.", overdue=overdue, due_at=due_at)
         last = max(d for d in (_day(row.meeting_on), _day(row.thanked_on),
                                _day(row.followed_up_on)) if d is not None)
@@ -179,7 +179,7 @@ def _next_action(row, now: datetime, horizon: date, rule: FollowUpRule, check_in
         if due_on > horizon:
             return None
         return DueAction(name, "check in", due_on,
-                         f"Last in touch on {last}; share an update or how their advice "
+                         f"Last in touch on {show_date(last)}; share an update or how their advice "
                          "helped.", overdue=due_on < now.date())
     if row.reply or not pd.isna(row.replied_on):
         return None  # they answered: nothing to chase
@@ -188,5 +188,5 @@ def _next_action(row, now: datetime, horizon: date, rule: FollowUpRule, check_in
         return None
     since = _day(row.followed_up_on) or _day(row.sent_on)
     return DueAction(name, "follow up", due_on,
-                     f"No answer since {since}; they may have missed your message.",
+                     f"No answer since {show_date(since)}; they may have missed your message.",
                      overdue=due_on < now.date())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .fields import ErrorCollector, FieldError, clean_text, one_of
 from .records import ProspectRecords
-from .render import escape
+from .render import escape, show_date
 from .storage import atomic_write_text, work_dir
 from .vocabulary import THANK_YOU_HOURS
 
@@ -241,25 +241,41 @@ def plan_meeting(*, who: str, date: dt.date | None, start: dt.time | str | None,
     check = ErrorCollector()  # the plan's own errors join these, one per field
     today = today or dt.date.today()
     if isinstance(date, dt.date) and not isinstance(date, dt.datetime) and date < today:
-        check.add(FieldError("date", f"{date:%A %d %B %Y} is in the past: pick a day from "
-                                     f"{today:%d %B} on."))
+        check.add(FieldError("date", f"{show_date(date)} is in the past: pick a day from "
+                                     f"{show_date(today)} on."))
     plan = check(MeetingPlan, who=who, date=date, start=check(parse_time, start, default=None),
                  mode=mode, place=place, minutes=minutes, default=None, **extra)
     check.done()
     return plan
 
 
+# "14:30", "14.30", "14h", "14h30", "2pm", "2 pm", "2:30 p.m.", "11.45am"
+_TIME = re.compile(r"(\d{1,2})(?:\s*(?:[:.h])\s*(\d{2})?)?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE)
+
+
 def parse_time(value: dt.time | str | None) -> dt.time:
-    """Read a start time typed as "9:30", "09:30" or "14:05" (24-hour clock)."""
+    """Read a start time as people type it: "9:30", "14:05", "14h", "2pm" or "2:30 pm".
+
+    A bare number ("9") is refused rather than guessed: nine in the morning and nine in the
+    evening are both plausible, and a plan at the wrong hour is worse than a question.
+    """
     if isinstance(value, dt.time):
         return value.replace(second=0, microsecond=0)
-    match = re.fullmatch(r"\s*(\d{1,2})[:.h](\d{2})\s*", value or "")
-    if match:
-        hours, minutes = int(match[1]), int(match[2])
+    text = (value or "").strip()
+    match = _TIME.fullmatch("12:00" if text.lower() in ("noon", "midday") else text)
+    if match and (match[2] or match[3] or re.search(r"[:.h]", text, re.IGNORECASE)):
+        hours, minutes, half = int(match[1]), int(match[2] or 0), (match[3] or "").lower()
+        if half:  # "14pm" is no time at all
+            hours = hours % 12 + (12 if half == "p" else 0) if 1 <= hours <= 12 else 99
         if hours < 24 and minutes < 60:
             return dt.time(hours, minutes)
-    raise FieldError("start", f"{value!r} is not a time: write it as hours:minutes on a "
-                              "24-hour clock, e.g. 09:30 or 14:00.")
+    if not text:
+        raise FieldError("start", "Type the start time, like 09:30, 14:00 or 2:30 pm.")
+    if text.isdigit() and int(text) < 24:
+        raise FieldError("start", f'"{text}" could be morning or evening: type it with minutes or '
+                                  f'am/pm, like {int(text):02d}:00 or {int(text) % 12 or 12} pm.')
+    raise FieldError("start", f'"{text}" is not a time the kit can read: type it like 09:30, 14:00 '
+                              "or 2:30 pm.")
 
 
 def load_meeting(prospect, folder: str | Path | None = None, **extra) -> MeetingPlan | None:
@@ -286,7 +302,7 @@ def _clock(moment: dt.datetime) -> str:
 
 
 def _when(moment: dt.datetime) -> str:
-    return moment.strftime("%A %d %B %Y, %H:%M")
+    return show_date(moment)
 
 
 def _slug(name: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .fields import FieldError, clean_text
 from .records import ProspectRecords
-from .render import escape
+from .render import counted, escape
 
 QUESTIONS_FILE = "questions.json"
 #: About what fits in thirty minutes with room for follow-up questions; more is a tip-off
@@ -79,7 +79,7 @@ class QuestionList:
         return len(self._questions)
 
     def __repr__(self) -> str:
-        return f"QuestionList({self.prospect!r}, {len(self)} question(s))"
+        return f"QuestionList({self.prospect!r}, {counted(len(self), 'question')})"
 
     def _repr_html_(self) -> str:
         if not self._questions:

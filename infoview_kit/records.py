@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .render import counted
 from .storage import SavedWorkError, load_json, save_json, work_dir
 
 
@@ -41,7 +42,7 @@ class ProspectRecords:
         return save_json(self.path, self.entries)
 
     def __repr__(self) -> str:
-        return f"ProspectRecords({self.path.name!r}, {len(self.entries)} prospect(s))"
+        return f"ProspectRecords({self.path.name!r}, {counted(len(self.entries), 'prospect')})"
 
 
 #: Every file keyed by prospect name (drafts, research, questions, meeting plan).

@@ -13,6 +13,7 @@ blank box.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 
@@ -35,6 +36,46 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, capt
     )
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def noun(word: str, n: int, plural: str | None = None) -> str:
+    """*word* in the number that fits *n*: "message" for 1, "messages" otherwise.
+
+    The usual English endings are built in ("process" -> "processes", "reply" -> "replies");
+    pass *plural* for the rest ("person", "people").
+    """
+    if n == 1:
+        return word
+    if plural:
+        return plural
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """A count and its noun that read right: "1 message", "2 messages", "1,200 words".
+
+    Every count the kit shows goes through here, so none reads "1 message(s)".
+    """
+    return f"{n:,} {noun(word, n, plural)}"
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def show_date(value: dt.date) -> str:
+    """A day as the kit shows it, "Sat 28 Nov 2026"; a datetime adds the time, "…, 15:59".
+
+    One way to write dates in everything a student reads (files for other programs, such as
+    the log's CSV, keep ISO dates). English names whatever the machine's locale, because the
+    rest of the kit's text is English too.
+    """
+    day = f"{_DAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{day}, {value:%H:%M}" if isinstance(value, dt.datetime) else day
 
 
 #: What a spreadsheet runs as a formula when a cell starts with it (tab and CR too: some

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .placeholders import find_placeholders
-from .render import escape, mark
+from .render import counted, escape, mark
 from .summary import FIELD_LABELS, InterviewSummary
 
 @dataclass(frozen=True)
@@ -304,7 +304,7 @@ def grade_summary(summary: InterviewSummary, *,
         "name": (_check_name(summary, examples), "The full name is there."),
         "title": (_check_title(summary), "The title is there."),
         "questions": (_check_questions(summary),
-                      f"{len(summary.questions)} questions, all fine to ask."),
+                      f"{counted(len(summary.questions), 'question')}, all fine to ask."),
         "learned": (_check_passage(summary.learned, "what you learned", examples),
                     "What you learned is there, in your own words."),
         "apply": (_check_passage(summary.apply, "how you will apply it", examples,

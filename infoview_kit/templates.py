@@ -8,6 +8,9 @@ something that works and makes it their own.
 
 from __future__ import annotations
 
+import re
+
+from ._reader_pronouns import to_second_person
 from .checker import require_kind
 from .vocabulary import REQUEST_STYLES
 
@@ -22,6 +25,8 @@ PLACEHOLDERS = {
     "mutual_contact": "[your mutual contact's first name]",
     "learned": "[one specific thing you learned from them]",
 }
+#: Put before a note about the reader that could not be turned to address them ("Her post ...").
+REWRITE_MARK = "[rewrite to them, in your own words:]"
 
 _REQUEST = {
     "cold": (
@@ -126,7 +131,7 @@ def message_template(
     }
     fields = {key: " ".join((value or "").split()) or PLACEHOLDERS[key] for key, value in given.items()}
     # The detail goes mid-sentence or starts one; strip end punctuation the template adds itself.
-    detail = fields["specific_detail"].rstrip(".!;:")
+    detail = _to_reader(fields["specific_detail"].rstrip(".!;:"), reader_name, mutual_contact)
     mutual = fields["mutual_contact"] if mutual_contact.strip() else ""
     values = {
         **fields,
@@ -141,3 +146,20 @@ def message_template(
     }
     template = _REQUEST[style] if kind == "request" else _TEMPLATES[kind]
     return template.format(**values)
+
+
+def _to_reader(detail: str, reader_name: str, mutual_contact: str) -> str:
+    """*detail* addressed to the reader: "Her post ..." becomes "your post ...".
+
+    A note on why you chose someone is usually written about them; when it can't be turned
+    mechanically (see ``to_second_person``) it keeps a visible mark the checker flags, so the
+    student rewrites it instead of sending a sentence about the reader to the reader.
+    """
+    name = " ".join(reader_name.split())
+    names = (name, name.split()[0]) if name else ()
+    rewritten = to_second_person(detail, names, others=(mutual_contact,))
+    if rewritten is None:
+        return f"{REWRITE_MARK} {detail.replace('[', '(').replace(']', ')')}"
+    if rewritten != detail and re.match(r"You(?:r|'re|'ve|'d)?\b", rewritten):
+        rewritten = rewritten[:1].lower() + rewritten[1:]  # it follows a colon mid-sentence
+    return rewritten

@@ -22,7 +22,7 @@ import pandas as pd
 from .log_format import (COLUMNS, DATE_COLUMNS, LOG_FILE, LogChangedOnDiskError,
                          OutreachLogError, clean_row, column_name, parse_choice, parse_date,
                          read_log_bytes)
-from .render import neutralise_formula
+from .render import counted, neutralise_formula, noun, show_date
 from .storage import atomic_write_text, work_dir
 
 
@@ -146,7 +146,7 @@ class OutreachLog:
         known = set(self.frame.columns)
         unknown = sorted(set(columns) - known)
         if unknown:
-            raise OutreachLogError(f"unknown column(s) {', '.join(unknown)}; the log has "
+            raise OutreachLogError(f"unknown {noun('column', len(unknown))} {', '.join(unknown)}; the log has "
                                    f"{', '.join(self.frame.columns)}.", column=unknown[0])
         if sent_on is None and not columns.get("referred_by"):
             sent_on = date.today()
@@ -227,10 +227,12 @@ class OutreachLog:
 
     def __repr__(self) -> str:
         where = self.path.name if self.path else "not saved"
-        return f"OutreachLog({len(self)} message(s), {where})"
+        return f"OutreachLog({counted(len(self), 'message')}, {where})"
 
     def _repr_html_(self) -> str:
-        return self.frame.to_html(index=False, na_rep="")
+        # dates as the kit writes them everywhere it shows one (the CSV keeps ISO dates)
+        shown = {c: _show_day for c in DATE_COLUMNS if c in self.frame.columns}
+        return self.frame.to_html(index=False, na_rep="", formatters=shown)
 
 
 def _frame_from_rows(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -244,6 +246,13 @@ def _frame_from_rows(rows: list[dict], columns: list[str]) -> pd.DataFrame:
             # object, not pandas' str dtype: faster to build and to group by
             data[column] = pd.Series(["" if v is None else v for v in values], dtype=object)
     return pd.DataFrame(data, columns=columns)
+
+
+def _show_day(value) -> str:
+    if pd.isna(value):
+        return ""
+    moment = value.to_pydatetime()
+    return show_date(moment if moment.time() != datetime.min.time() else moment.date())
 
 
 def _format_dates(series: pd.Series) -> list[str]:

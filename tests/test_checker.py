@@ -242,6 +242,13 @@ FAILING = [
     ("thank_you", GOOD["thank_you"], "sent_within_24h", "problem", {"hours_since_meeting": 30}),
     ("thank_you", swap("thank_you", "I'd love to stay in touch and let you know how my first study goes.", "Have a great week."), "stay_in_touch", "tip", {}),
 ]
+# a note about the reader, pasted into the message to them
+FAILING += [
+    ("request", swap("request", "your talk on", "her talk on"), "speaks_to_reader", "problem", {"reader_name": "Priya Raman"}),
+    ("follow_up", swap("follow_up", "would you have 20 minutes", "I loved his podcast; would you have 20 minutes"), "speaks_to_reader", "problem", {}),
+    ("scheduling", swap("scheduling", "I'm really looking forward to it.", "She said yes and I'm really looking forward to it."), "speaks_to_reader", "problem", {}),
+    ("thank_you", swap("thank_you", "how you recruit", "how she recruits"), "speaks_to_reader", "problem", {}),
+]
 
 
 def _case_id(case) -> str:
@@ -455,3 +462,44 @@ def test_short_casual_wording_is_understood(kind, text, rule):
 def test_report_rejects_unknown_kind():
     with pytest.raises(ValueError, match="thank_you"):
         MessageReport("memo", (), 0)
+
+
+MAYA_REQUEST = """Hi Maya,
+
+Would you have 30 minutes for a coffee with me in the next few weeks? My treat, somewhere near your office, or a phone or video call if that's easier.
+
+My name is Jordan, and I'm moving from nursing into data analysis. I'm writing to you in particular because of your work as Analytics lead at Greenfield Energy: {detail}
+
+Thank you for considering it, and I hope we get to talk soon!
+Jordan"""
+
+
+@pytest.mark.parametrize("detail, quoted", [
+    ("Her LinkedIn post about forecasting solar output caught my eye.", '"Her LinkedIn"'),
+    ("I read the piece she wrote on battery storage.", '"she wrote"'),
+    ("Maya's talk on grid forecasts was brilliant.", "\"Maya's\""),
+])
+def test_a_message_that_talks_about_its_reader_in_the_third_person_is_flagged(detail, quoted):
+    """Is "her post" in a message to her a problem, quoting what to change?"""
+    report = check_message(MAYA_REQUEST.format(detail=detail), "request", reader_name="Maya Chen")
+    finding = next(f for f in report.problems if f.rule == "speaks_to_reader")
+    assert quoted in finding.message and "Maya" in finding.message
+
+
+@pytest.mark.parametrize("detail", [
+    "your LinkedIn post about forecasting solar output caught my eye.",
+    "Ana said she loved your talk on grid forecasts.",  # "she" is Ana
+    "my cousin says she reads your blog every week.",  # "she" is the cousin
+    "Dr. Priya Raman told me she learned a lot from your team.",
+    "I'm a career changer (she/her) and your post spoke to me.",  # the writer's own pronouns
+])
+def test_third_person_about_someone_else_is_not_flagged(detail):
+    """Does "Ana said she ..." (someone the message names) pass, so a good message isn't flagged?"""
+    report = check_message(MAYA_REQUEST.format(detail=detail), "request", reader_name="Maya Chen")
+    assert "speaks_to_reader" not in rule_ids(report), report
+
+
+def test_an_intro_request_may_speak_of_the_person_to_meet():
+    """An intro request is written to the contact, so "her work" (the prospect's) is right there."""
+    assert "speaks_to_reader" not in rules_for("intro_request")
+    assert "speaks_to_reader" in rules_for("request") and "speaks_to_reader" in rules_for("thank_you")

@@ -73,7 +73,7 @@ def test_command_writes_the_class_report_and_skips_broken_files(class_folder):
     out = class_folder / "report.html"
     result = _run(str(class_folder / "submitted"), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "3 students, 18 messages" in result.stdout and "2 file(s) skipped" in result.stdout
+    assert "3 students, 18 messages" in result.stdout and "2 files skipped" in result.stdout
     skip_lines = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
     assert len(skip_lines) == 2
     dana = next(line for line in skip_lines if "dana" in line)

@@ -119,7 +119,7 @@ def test_within_days_shows_what_is_coming_up():
     log = _log({"contact_name": "Bo Li", "sent_on": "2026-11-01"})
     assert not log.due(date(2026, 11, 10))
     assert log.due(date(2026, 11, 10), within_days=5)[0].when(datetime(2026, 11, 10)) == \
-        "due 2026-11-15"
+        "due Sun 15 Nov 2026"
 
 
 def test_due_list_is_sorted_and_shows_as_an_escaped_table():

@@ -47,3 +47,58 @@ def test_align_labels_gives_a_form_one_label_column_that_follows_relabelling():
     assert tick.style.description_width == ""
     nested.description = "Place (café or office, easy for them to reach)"
     assert short.style.description_width == f"{len(nested.description) + 1}ch"
+
+
+# --- every problem at once ----------------------------------------------------------------
+
+def _marked(fields) -> set[str]:
+    return {key for key, field in fields.items() if field.error.value}
+
+
+def test_an_empty_prospect_form_marks_every_empty_field_and_names_them(work_dir):
+    """Does one click on an empty form mark every empty field, and the status line name them?"""
+    form = prospects_form()
+    form.connection.value = "stranger"
+    form.add_button.click()
+    assert _marked(form.fields) == {"name", "role", "company", "found_at", "why"}
+    status = form.status.value
+    assert "5 fields marked" in status
+    for label in ("Name", "Role", "Company", "Where you found them", "Why this person"):
+        assert label in status, label
+
+
+def test_an_empty_meeting_form_marks_day_time_and_place_at_once(chosen_prospect):
+    form = meeting_form()
+    form.export_button.click()
+    assert _marked(form.fields) == {"date", "start", "place"}
+    assert "3 fields marked" in form.status.value and "Start time" in form.status.value
+
+
+def test_an_empty_tracker_entry_marks_each_missing_field_at_once(work_dir):
+    from infoview_kit.forms.tracker import outreach_tracker
+
+    form = outreach_tracker()
+    form.sent_on.value = None
+    form.add_button.click()
+    marked = _marked(form.fields)
+    assert {"contact_name", "sent_on"} <= marked, marked
+    assert f"{len(marked)} fields marked" in form.add_status.value
+
+
+def test_overlong_research_notes_are_all_marked(chosen_prospect):
+    from infoview_kit.forms.research import research_form
+
+    form = research_form()
+    form.profile.value = form.site.value = "x" * 5000
+    assert _marked(form.fields) == {"profile", "site"}
+    assert "2 fields marked" in form.status.value
+
+
+def test_the_summary_self_check_marks_every_wrong_field_not_only_the_first(work_dir):
+    form = summary_form()
+    form.fields["learned"].input.value = form.fields["apply"].input.value = "word " * 1300
+    form.fields["learned"].clear()
+    form.check_button.click()
+    assert _marked(form.fields) == {"learned", "apply"}
+    assert "2 fields marked" in form.status.value
+    assert "marked above" in form.check_output.value

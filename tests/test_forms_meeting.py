@@ -72,7 +72,7 @@ def test_export_writes_ics_and_sheet_with_saved_questions_and_openers(work_dir, 
     assert "1. How did you get into this industry?" in str(event["description"])
     assert "Studied in Prague" in sheet.read_text(encoding="utf-8")
     assert "meeting_luis_ortega.ics" in form.exports.value
-    assert "1 question(s)" in form.status.value
+    assert "1 question." in form.status.value
 
 
 def test_reopened_form_restores_the_plan(work_dir, chosen_prospect):
@@ -94,4 +94,22 @@ def test_a_past_date_a_bad_time_and_no_place_are_all_marked_at_once(work_dir, ch
     assert "in the past" in form.fields["date"].error.value
     assert "09:30" in form.fields["start"].error.value
     assert "Place is empty" in form.fields["place"].error.value
+    assert not (work_dir / "meeting.json").exists()
+
+
+def test_a_start_time_like_2pm_is_understood(work_dir, chosen_prospect):
+    """Does the form take "2:30 pm" as people type it, and save it as 14:30?"""
+    form = meeting_form(today=TODAY)
+    fill(form, start="2:30 pm")
+    assert "Saved your meeting plan" in form.status.value
+    saved = json.loads((work_dir / "meeting.json").read_text(encoding="utf-8"))
+    assert saved["Luis Ortega"]["start"] == "14:30"
+    assert "Wrap up by 15:00" in form.plan_view.value
+
+
+def test_a_time_it_cannot_read_says_what_to_type_beside_the_input(work_dir, chosen_prospect):
+    form = meeting_form(today=TODAY)
+    fill(form, start="9")
+    error = form.fields["start"].error.value
+    assert "morning or evening" in error and "09:00" in error and "9 pm" in error
     assert not (work_dir / "meeting.json").exists()

@@ -82,3 +82,23 @@ def test_broken_questions_file_is_shown_and_left_untouched(work_dir, chosen_pros
     form = questions_form()
     assert "questions.json" in form.status.value and form.add_button.disabled
     assert path.read_text(encoding="utf-8") == "[not json"
+
+
+def test_enter_adds_the_typed_question(work_dir, chosen_prospect):
+    """Does pressing Enter add the question (the text arrives once, without the button)?"""
+    form = questions_form()
+    assert form.own_question.continuous_update is False  # the text is sent on Enter, not per key
+    form.own_question.value = "What surprised you most in your first year?"  # what Enter sends
+    assert saved(work_dir) == ["What surprised you most in your first year?"]
+    assert form.own_question.value == "" and "1 question saved" in form.status.value
+
+
+def test_clicking_add_after_the_text_arrived_adds_it_once_without_a_complaint(work_dir, chosen_prospect):
+    """Clicking "Add question" leaves the box first (which sends the text): one question, no error."""
+    form = questions_form()
+    form.own_question.value = "What surprised you most in your first year?"
+    form.add_button.click()
+    assert saved(work_dir) == ["What surprised you most in your first year?"]
+    assert form.fields["question"].error.value == ""
+    form.add_button.click()  # a second click on the empty box does say what is missing
+    assert form.fields["question"].error.value

@@ -79,7 +79,7 @@ def test_a_5000_word_message_gets_a_message_under_the_text_box(work_dir):
     form.draft.value = "Hi Luis, " + "really " * 5000
     error = form.fields["draft"].error.value
     assert "words" in error and "⚠" in error  # the checker's length problem, repeated here
-    assert "5000 words in the body" in form.report.value  # one word count: the checker's
+    assert "5,000 words in the body" in form.report.value  # one word count: the checker's
 
 
 def test_a_runaway_paste_is_not_saved_and_the_last_draft_survives(work_dir):
@@ -142,3 +142,34 @@ def test_a_template_filled_from_notebook_1_starts_with_no_problems(work_dir):
         form.template_button.click()
         assert "[" not in form.draft.value, form.draft.value
         assert form.last_report.ok, (kind, form.last_report)
+
+
+def choose_maya(work_dir, why):
+    prospects = ProspectList(path=work_dir / "prospects.json")
+    prospects.add(Prospect(name="Maya Chen", role="Analytics lead", company="Greenfield Energy",
+                           connection="stranger", found_at="LinkedIn", why=why))
+    prospects.choose("Maya Chen")
+    prospects.save()
+
+
+def test_template_turns_a_note_about_her_into_one_to_her(work_dir):
+    """Does "Start from template" address the reader when the reason was written about her?"""
+    choose_maya(work_dir, "Her LinkedIn post about forecasting solar output caught my eye.")
+    form = request_form()
+    form.your_name.value, form.your_goal.value = "Jordan", "moving from nursing into data analysis"
+    form.template_button.click()
+    text = form.draft.value
+    assert "Greenfield Energy: your LinkedIn post about forecasting solar output caught my eye." in text
+    assert "Her " not in text and " her " not in text
+    assert form.last_report.ok, form.last_report
+
+
+def test_template_leaves_a_reason_it_cannot_turn_for_the_student(work_dir):
+    """A reason that can't be turned safely ("I heard her speak") keeps a mark the checker flags."""
+    choose_maya(work_dir, "I heard her speak at PyData about solar forecasts.")
+    form = request_form()
+    form.your_name.value, form.your_goal.value = "Jordan", "moving from nursing into data analysis"
+    form.template_button.click()
+    assert "[rewrite to them, in your own words:] I heard her speak at PyData" in form.draft.value
+    assert not form.last_report.ok
+    assert "no_placeholders" in [f.rule for f in form.last_report.problems]

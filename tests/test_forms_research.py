@@ -22,7 +22,7 @@ def test_each_change_is_saved_and_gaps_shrink(work_dir, chosen_prospect):
     form.openers.value = "- Studied in Prague\n- Likes agile"
     saved = json.loads((work_dir / "research.json").read_text(encoding="utf-8"))
     assert saved["Luis Ortega"]["site"] == "medium.com/@luis"
-    assert "All four parts researched, with 2 opener(s)" in form.gaps.value
+    assert "All four parts researched, with 2 openers" in form.gaps.value
     assert "Saved your research on Luis Ortega" in form.status.value
 
 

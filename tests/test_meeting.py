@@ -54,6 +54,7 @@ def test_a_date_in_the_past_is_refused_but_today_is_fine():
     with pytest.raises(FieldError) as err:
         plan(date=dt.date(2031, 3, 9))
     assert err.value.field == "date" and "in the past" in err.value.message
+    assert err.value.message.startswith("Sun 9 Mar 2031 is in the past: pick a day from Mon 10 Mar 2031 on")
     assert plan(date=TODAY).date == TODAY
 
 
@@ -63,11 +64,31 @@ def test_in_person_without_a_place_is_refused():
     assert err.value.field == "place"
 
 
-@pytest.mark.parametrize("bad", ["", "25:00", "9", "half past nine"])
+@pytest.mark.parametrize("bad", ["", "25:00", "half past nine", "14pm", "13:60"])
 def test_bad_start_times_are_refused_with_an_example(bad):
     with pytest.raises(FieldError) as err:
         parse_time(bad)
-    assert err.value.field == "start" and "09:30" in err.value.message
+    assert err.value.field == "start" and "09:30" in err.value.message and "2:30 pm" in err.value.message
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("2pm", dt.time(14, 0)), ("2 pm", dt.time(14, 0)), ("2:30 pm", dt.time(14, 30)),
+    ("2.30PM", dt.time(14, 30)), ("2 p.m.", dt.time(14, 0)), ("11:45am", dt.time(11, 45)),
+    ("12pm", dt.time(12, 0)), ("12 am", dt.time(0, 0)), ("noon", dt.time(12, 0)),
+    ("14:00", dt.time(14, 0)), ("14h", dt.time(14, 0)), ("14h30", dt.time(14, 30)),
+    ("9:30", dt.time(9, 30)), ("14.05", dt.time(14, 5)),
+])
+def test_start_times_are_read_as_people_type_them(typed, expected):
+    """Is "2pm" (or "2:30 pm", "14h") understood as well as "14:00"?"""
+    assert parse_time(typed) == expected
+
+
+def test_a_bare_hour_is_explained_not_guessed():
+    """"9" could be morning or evening: the message says so and shows both ways to type it."""
+    with pytest.raises(FieldError) as err:
+        parse_time("9")
+    assert "morning or evening" in err.value.message
+    assert "09:00" in err.value.message and "9 pm" in err.value.message
 
 
 def test_missing_date_and_odd_length_are_refused():
@@ -124,6 +145,6 @@ def test_saved_plan_comes_back_even_once_its_day_has_passed(work_dir):
 
 def test_repr_is_plain_and_html_lists_the_checklist():
     p = plan()
-    assert repr(p) == ("MeetingPlan('Luis Ortega', Friday 14 March 2031, 09:30-10:00, "
+    assert repr(p) == ("MeetingPlan('Luis Ortega', Fri 14 Mar 2031, 09:30-10:00, "
                        "in_person, arrive_by=09:25)")
     assert "<li>" in p._repr_html_() and isinstance(p, MeetingPlan)

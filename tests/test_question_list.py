@@ -46,5 +46,5 @@ def test_empty_duplicate_and_overflowing_questions_are_refused():
 def test_remove_and_repr():
     questions = QuestionList("Maya Chen", ["A?", "B?"])
     questions.remove("A?")
-    assert questions.questions == ("B?",) and repr(questions) == "QuestionList('Maya Chen', 1 question(s))"
+    assert questions.questions == ("B?",) and repr(questions) == "QuestionList('Maya Chen', 1 question)"
     assert "<ol><li>B?</li></ol>" in questions._repr_html_()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from infoview_kit.checker import MESSAGE_KINDS, check_message
-from infoview_kit.templates import PLACEHOLDERS, message_template
+from infoview_kit.templates import PLACEHOLDERS, REWRITE_MARK, message_template
 
 PRIYA = dict(
     reader_name="Priya Raman",
@@ -109,3 +109,36 @@ def test_unknown_kind_or_style_is_a_clear_error():
         message_template("cover_letter")
     with pytest.raises(ValueError, match="intro_request"):
         message_template("request", style="warm")
+
+
+@pytest.mark.parametrize("why, expected", [
+    ("Her LinkedIn post about forecasting solar output caught my eye.",
+     "your LinkedIn post about forecasting solar output caught my eye"),
+    ("She moved from nursing into analytics, like I want to.",
+     "you moved from nursing into analytics, like I want to"),
+    ("He also teaches a course on SQL and I met him at a meetup",
+     "you also teach a course on SQL and I met you at a meetup"),
+    ("She's the lead on the new wind farm", "you're the lead on the new wind farm"),
+    ("She doesn't use Excel any more", "you don't use Excel any more"),
+    ("Maya Chen's talk on dashboards was the clearest I've seen", "your talk on dashboards was the clearest I've seen"),
+    ("I loved your talk on testing forms", "I loved your talk on testing forms"),
+])
+def test_a_reason_about_the_reader_is_written_to_them(why, expected):
+    """Is the student's note on why they chose someone turned into second person when it's safe?"""
+    text = message_template("request", **{**PRIYA, "reader_name": "Maya Chen", "specific_detail": why})
+    assert f": {expected}." in text
+    assert check_message(text, "request", reader_name="Maya Chen").ok, text
+
+
+@pytest.mark.parametrize("why", [
+    "I heard her speak at PyData.",  # "her speak": a verb, not a possession
+    "She's written three papers on storage.",  # "she's" is "she has" here
+    "My cousin Ana says she loves her team.",  # "she" is Ana
+    "Dana Ortiz told me she mentors career changers.",  # the mutual contact, not the reader
+])
+def test_a_reason_that_cannot_be_turned_safely_is_left_to_the_student(why):
+    """Does the template mark a reason it can't rewrite, so the checker asks for a rewrite?"""
+    text = message_template("request", **{**PRIYA, "reader_name": "Maya Chen", "specific_detail": why})
+    assert f"{REWRITE_MARK} {why.rstrip('.')}." in text
+    report = check_message(text, "request", reader_name="Maya Chen")
+    assert "no_placeholders" in [f.rule for f in report.problems]

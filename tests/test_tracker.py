@@ -182,4 +182,4 @@ def test_contacts_lists_each_person_once_in_order(tmp_path):
     log = OutreachLog.load(_copy("plain_kit_format", tmp_path))
     log.add_outreach("Ana Ruiz", style="warm", channel="phone", sent_on="2026-11-10")
     assert log.contacts == ["Ana Ruiz", "Bo Li"]
-    assert "2 message" not in repr(log) and "3 message(s)" in repr(log)
+    assert "2 message" not in repr(log) and "3 messages" in repr(log)

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_description import DescriptionWidget
 
 from ..fields import FieldError, each_error
-from ..render import FEEDBACK, escape, status_line
+from ..render import FEEDBACK, counted, escape, status_line
 from ..storage import SavedWorkError
 
 #: Let labels take the room they need, so the accessible name is the whole label
@@ -135,18 +135,20 @@ class Form:
         """
         status = status or self.status
         fields = self.fields if fields is None else fields
-        unplaced = []
+        unplaced, marked = [], []
         for single in each_error(error):
             field = fields.get(single.field)
             if field is None:
                 unplaced.append(single.message)
             else:
                 field.show_error(single.message)
+                marked.append(getattr(field.input, "description", "") or single.field)
         if unplaced:
             status.problem(" ".join(unplaced))
         else:
-            which = "field" if len(each_error(error)) == 1 else "fields"
-            status.problem(f"Not saved yet: fix the {which} marked {FEEDBACK['problem'][0]} above.")
+            which = "the field" if len(marked) == 1 else f"the {counted(len(marked), 'field')}"
+            status.problem(f"Not saved yet: fix {which} marked {FEEDBACK['problem'][0]} above "
+                           f"({', '.join(marked)}).")
 
     def disable_saving(self, message: str) -> None:
         """Show why saving is off (a broken file) and turn every save button off."""

@@ -12,6 +12,7 @@ from ..links import file_link
 from ..meeting import (DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES, MODE_LABELS, load_meeting,
                        plan_meeting, save_meeting)
 from ..question_list import QuestionList
+from ..render import counted
 from ..research import load_research
 from ..storage import SavedWorkError, work_dir
 from .common import (Field, Form, button_layout, chosen_prospect_or_explain, heading, labelled,
@@ -36,7 +37,7 @@ class MeetingForm(Form):
         self.today = today
         self.prospect = chosen_prospect_or_explain(self, self.folder)
         self.date = labelled(widgets.DatePicker, "Day of the meeting")
-        self.start = labelled(widgets.Text, "Start time (24-hour clock)", placeholder="09:30",
+        self.start = labelled(widgets.Text, "Start time", placeholder="e.g. 14:30 or 2:30 pm",
                               continuous_update=False)
         self.mode = labelled(widgets.Dropdown, "How you meet",
                              options=[(label, value) for value, label in MODE_LABELS.items()],
@@ -138,8 +139,8 @@ class MeetingForm(Form):
             f"<li>{file_link(ics, download=True)}: download it and open it to add the meeting "
             "to your calendar.</li>"
             f"<li>{file_link(sheet)}: opens in a new browser tab; print it from there (one "
-            f"page, {count} question(s)).</li></ul>")
-        self.status.ok(f"Exported the plan with {count} question(s).")
+            f"page, {counted(count, 'question')}).</li></ul>")
+        self.status.ok(f"Exported the plan with {counted(count, 'question')}.")
 
 
 def meeting_form(folder: str | Path | None = None, today: dt.date | None = None) -> MeetingForm:

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..fields import FieldError
 from ..prospects import FOUND_AT_SUGGESTIONS, PROSPECTS_FILE, Prospect, ProspectList, style_for
 from ..records import rename_prospect
-from ..render import escape
+from ..render import counted, escape
 from ..storage import work_dir
 from ..vocabulary import CONNECTION_LABELS, RELATIONS, STYLE_HINTS
 from .common import FORM_MAX_WIDTH, Field, Form, button_layout, heading, labelled
@@ -89,7 +89,7 @@ class ProspectsForm(Form):
         if prospects is None:
             return ProspectList(path=self.folder / PROSPECTS_FILE)
         if len(prospects):
-            self.status.info(f"Loaded {len(prospects)} prospect(s) you saved earlier.")
+            self.status.info(f"Loaded {counted(len(prospects), 'prospect')} you saved earlier.")
         return prospects
 
     def on_connection_change(self, change=None) -> None:

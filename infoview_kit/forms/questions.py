@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from ..fields import FieldError
 from ..question_list import QuestionList
-from ..render import escape
+from ..render import counted, escape
 from ..storage import work_dir
 from .common import Field, Form, chosen_prospect_or_explain, heading, labelled, prospect_banner
 
@@ -53,8 +53,11 @@ class QuestionsForm(Form):
                 self.bank[question] = box
                 boxes.append(box)
             themes.append(widgets.VBox([heading(theme), *boxes]))
-        self.own_question = labelled(widgets.Text, "Your own question",
-                                     placeholder="e.g. What surprised you most in your first year?")
+        # NB: continuous_update=False sends the text when Enter is pressed (or the box is
+        # left), which is how ipywidgets 8 replaces the deprecated Text.on_submit
+        self.own_question = labelled(widgets.Text, "Your own question", continuous_update=False,
+                                     placeholder="e.g. What surprised you most in your first year? "
+                                                 "(Enter adds it)")
         self.add_button = widgets.Button(description="Add question", icon="plus",
                                          button_style="primary")
         self.verdict = widgets.HTML()
@@ -68,6 +71,8 @@ class QuestionsForm(Form):
             for box in self.bank.values():
                 box.disabled = True
         self.add_button.on_click(self.on_add)
+        self.own_question.observe(self.on_enter, names="value")
+        self._added_on_enter = False
         self.remove_button.on_click(self.on_remove)
         avoid = "".join(f"<li><strong>{escape(q)}</strong> {escape(why)}</li>"
                         for q, why in QUESTIONS_TO_AVOID)
@@ -99,8 +104,19 @@ class QuestionsForm(Form):
             self.questions.remove(question)
         self._save()
 
+    def on_enter(self, change) -> None:
+        """Add the question as soon as its text arrives (Enter, or leaving the box)."""
+        if change["new"].strip():
+            self.on_add()
+            self._added_on_enter = not self.own_question.value
+
     def on_add(self, widget=None) -> None:
         """Check the typed question: refuse one to avoid (with why), keep one with a tip."""
+        if widget is not None and self._added_on_enter and not self.own_question.value.strip():
+            # clicking the button leaves the box first, which has just added the question
+            self._added_on_enter = False
+            return
+        self._added_on_enter = False
         self.clear_errors()
         self.verdict.value = ""
         if not self.saving_enabled:
@@ -139,7 +155,7 @@ class QuestionsForm(Form):
         if count == 0:
             return
         if count < low:
-            self.status.info(f"{count} question(s) saved. Aim for {low} to {high}: enough to "
+            self.status.info(f"{counted(count, 'question')} saved. Aim for {low} to {high}: enough to "
                              "fill 30 minutes without rushing.")
         elif count <= high:
             self.status.ok(f"{count} questions saved: a good length for 30 minutes.")

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..fields import FieldError
-from ..render import FEEDBACK, escape
+from ..render import FEEDBACK, counted, escape
 from ..research import RESEARCH_FIELDS, ResearchNotes, load_research, save_research
 from ..storage import work_dir
 from .common import Field, Form, chosen_prospect_or_explain, heading, labelled, prospect_banner
@@ -72,7 +72,7 @@ class ResearchForm(Form):
         else:
             openers = len(notes.opener_list)
             self.gaps.value = (f"<p>{FEEDBACK['ok'][0]} All four parts researched, with "
-                               f"{openers} opener(s) to break the ice.</p>")
+                               f"{counted(openers, 'opener')} to break the ice.</p>")
 
 
 def research_form(folder: str | Path | None = None) -> ResearchForm:

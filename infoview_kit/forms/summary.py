@@ -13,7 +13,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..render import escape
+from ..render import counted, escape, show_date
 from ..rubric import EXAMPLE_APPLY, EXAMPLE_LEARNED, grade_summary
 from ..storage import SavedWorkError, load_json, save_json, work_dir
 from ..summary import InterviewSummary, SummaryError, load_summary, save_summary, summary_path
@@ -85,12 +85,12 @@ def due_line(meeting_at: datetime | None, now: datetime) -> str:
         return "Enter when you met to see when the thank-you note is due."
     due = thank_you_due(meeting_at)
     if meeting_at > now:
-        return f"Your meeting is still ahead; the note will be due by {due:%a %d %b, %H:%M}."
+        return f"Your meeting is still ahead; the note will be due by {show_date(due)}."
     if now <= due:
         left = due - now
         hours = int(left.total_seconds() // 3600)
-        return f"Due by {due:%a %d %b, %H:%M}: {hours} hour{'s' if hours != 1 else ''} left."
-    return (f"It was due by {due:%a %d %b, %H:%M}. Send it anyway, today: a late thank-you "
+        return f"Due by {show_date(due)}: {counted(hours, 'hour')} left."
+    return (f"It was due by {show_date(due)}. Send it anyway, today: a late thank-you "
             "is far better than none.")
 
 
@@ -238,4 +238,5 @@ class SummaryForm(Form):
         try:
             self.check_output.value = grade_summary(self.current())._repr_html_()
         except SummaryError as exc:
-            self.check_output.value = f"<p>Fix this first: {escape(exc.message)}</p>"
+            self.show_field_error(exc)  # every wrong field, each beside its input
+            self.check_output.value = "<p>Fix what is marked above first, then check again.</p>"

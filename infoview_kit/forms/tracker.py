@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from ..fields import FieldError, together
 from ..log_format import LOG_FILE, OutreachLogError
-from ..render import escape
+from ..render import counted, escape, show_date
 from ..storage import SavedWorkError, work_dir
 from ..tracker import OutreachLog
 from ..vocabulary import (CHANNEL_LABELS, CHANNELS, CONNECTION_LABELS, POSITIVE_NOTE,
@@ -204,7 +204,7 @@ class OutreachTrackerForm(Form):
         name = values["contact_name"].strip()
         if self.refresh():
             self.who.value = name
-            self.add_status.ok(f"Saved: {name} is in your log ({len(log)} messages).")
+            self.add_status.ok(f"Saved: {name} is in your log ({counted(len(log), 'message')}).")
 
     def on_record(self, _button=None) -> None:
         """Record a reply, follow-up, meeting or thank-you for the chosen contact, and save."""
@@ -231,7 +231,7 @@ class OutreachTrackerForm(Form):
         except OutreachLogError as exc:
             self.record_status.problem(str(exc))
             return
-        stamp = f"{when:%Y-%m-%d %H:%M}" if isinstance(when, datetime) else when.isoformat()
+        stamp = show_date(when)
         who = self.who.value
         if self._save(log, self.record_status) and self.refresh():
             self.record_status.ok(f"Saved: {label} ({who}, {stamp}).")

@@ -28,6 +28,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..render import counted
+
 
 @dataclass(frozen=True)
 class Refusal:
@@ -184,7 +186,7 @@ def collect_command(argv: list[str]) -> int:
         if args.update:
             command.append("--update")
         done = subprocess.run(command, cwd=course, stdin=subprocess.DEVNULL)
-    print(f"{args.assignment}: {len(accepted)} submissions collected, {len(refused)} refused")
+    print(f"{args.assignment}: {counted(len(accepted), 'submission')} collected, {len(refused)} refused")
     if done.returncode != 0:
         print(f"infoview-kit collect: nbgrader collect failed (exit code {done.returncode})",
               file=sys.stderr)

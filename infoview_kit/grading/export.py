@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..render import neutralise_formula
+from ..render import counted, neutralise_formula
 from ..storage import atomic_write_text
 from .gradebook import course_db_url
 
@@ -212,5 +212,5 @@ def export_command(argv: list[str]) -> int:
     for r in rows:
         counts[r.status] = counts.get(r.status, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-    print(f"Wrote {args.out} and {args.canvas}: {len(rows)} students ({summary}).")
+    print(f"Wrote {args.out} and {args.canvas}: {counted(len(rows), 'student')} ({summary}).")
     return 0

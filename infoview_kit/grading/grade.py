@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..render import counted
 from .pool import Job, PoolError, finish_logs, run_pool
 from .submissions import (GRADED, INTERRUPTED, RESUBMITTED, GradingRecord, check_submission,
                           source_notebooks)
@@ -263,7 +264,7 @@ def grade_command(argv: list[str]) -> int:
     except GradingStopped as stopped:
         done = sum(r.status in ("graded", "failed") for r in stopped.results.values())
         left = len(planned[0].jobs) - done if planned else len(students)
-        print(f"Stopped: {done} students graded in this run, {left} not yet. Run the same "
+        print(f"Stopped: {counted(done, 'student')} graded in this run, {left} not yet. Run the same "
               f"command again to grade only those (the others are kept). nbgrader's logs: "
               f"{log_dir}")
         return 130
@@ -280,5 +281,5 @@ def grade_command(argv: list[str]) -> int:
     skipped = sum(r.status == "skipped" for r in results.values())
     print(f"{args.assignment}: {graded} graded, {skipped} already graded (use --force to redo), "
           f"{len(failed)} failed, in {time.monotonic() - started:.1f} s with "
-          f"{min(args.jobs, len(planned[0].jobs) if planned else 0)} processes")
+          f"{counted(min(args.jobs, len(planned[0].jobs) if planned else 0), 'process')}")
     return finish_logs(log_dir, bool(failed))

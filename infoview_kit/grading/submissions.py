@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..render import noun
 from .cells import grade_id, is_answer_cell, is_graded_cell, is_test_cell
 
 NEW = "new"
@@ -55,7 +56,7 @@ def check_submission(folder: Path, sources: dict[str, dict]) -> tuple[list[str],
         answers = {grade_id(cell) for cell in notebook["cells"]}
         lost = [cell for cell in _ids(source["cells"], is_answer_cell) if cell not in answers]
         if lost:
-            problems.append(f"{name}: the answer cell{'s' if len(lost) > 1 else ''} "
+            problems.append(f"{name}: the answer {noun('cell', len(lost))} "
                             f"{', '.join(lost)} {'were' if len(lost) > 1 else 'was'} deleted or "
                             f"retyped, so nbgrader cannot grade it; a person must look at it "
                             f"(or the student re-submits with the cell from the released notebook)")
@@ -64,7 +65,7 @@ def check_submission(folder: Path, sources: dict[str, dict]) -> tuple[list[str],
         forged = [grade_id(cell) or "(no id)" for cell in notebook["cells"]
                   if is_graded_cell(cell) and grade_id(cell) not in known]
         if forged:
-            problems.append(f"{name}: cell{'s' if len(forged) > 1 else ''} {', '.join(forged)} "
+            problems.append(f"{name}: {noun('cell', len(forged))} {', '.join(forged)} "
                             f"{'are' if len(forged) > 1 else 'is'} marked as graded but not in "
                             f"the released notebook (added or renamed by the student); nbgrader "
                             f"cannot grade the notebook with it: a person must look at it, or "

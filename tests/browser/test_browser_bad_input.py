@@ -67,7 +67,7 @@ def test_bad_input_is_explained_beside_its_input_and_saved_work_is_kept(lab):
     day = meeting.get_by_label("Day of the meeting")
     future = dt.date.today() + dt.timedelta(days=7)
     lab.type_into(day, future.isoformat())
-    lab.type_into(meeting.get_by_label("Start time (24-hour clock)"), "10:30")
+    lab.type_into(meeting.get_by_label("Start time"), "10:30")
     lab.type_into(meeting.get_by_label("Place (café or office, easy for them to reach)"), "Café Mokka")
     meeting.get_by_text("Saved your meeting plan").wait_for()
     plans = sorted(p for p in work.iterdir() if p.name.startswith("meeting"))

@@ -137,7 +137,7 @@ def write_requests(lab) -> None:
     tracker.get_by_label("Sent by").select_option(label="Introduction")
     lab.type_into(tracker.get_by_label("Sent on"), (TODAY - dt.timedelta(days=6)).isoformat())
     tracker.get_by_role("button", name="Add to my log").click()
-    tracker.get_by_text(f"Saved: {CHOSEN} is in your log (1 messages)").wait_for()
+    tracker.get_by_text(f"Saved: {CHOSEN} is in your log (1 message)").wait_for()
     tracker.get_by_label("Who", exact=True).select_option(label=CHOSEN)
     tracker.get_by_label("What happened").select_option(label="They replied")
     tracker.get_by_label("Their answer").select_option(label="Yes, happy to talk")
@@ -184,11 +184,11 @@ def prepare_questions(lab) -> None:
     meeting = lab.output_of("Meeting plan")
     day = dt.date.today() + dt.timedelta(days=10)
     lab.type_into(meeting.get_by_label("Day of the meeting"), day.isoformat())
-    lab.type_into(meeting.get_by_label("Start time (24-hour clock)"), "14:00")
+    lab.type_into(meeting.get_by_label("Start time"), "14:00")
     meeting.get_by_label("How you meet").select_option(label="Video call")
     meeting.get_by_text("Saved your meeting plan").wait_for()
     meeting.get_by_role("button", name="Export calendar file and question sheet").click()
-    meeting.get_by_text("Exported the plan with 4 question(s)").wait_for()
+    meeting.get_by_text("Exported the plan with 4 questions").wait_for()
     ics_files = list(lab.work.glob("*.ics"))
     assert len(ics_files) == 1, ics_files
     ics = ics_files[0].read_text(encoding="utf-8").replace("\r\n ", "")  # unfold long lines

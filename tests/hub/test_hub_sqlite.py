@@ -47,7 +47,7 @@ def test_the_gradebook_is_sqlite_in_the_course_folder(sqlite_class):
 def test_collect_and_autograde_take_every_submission(sqlite_class):
     collected, autograde = sqlite_class["collect"], sqlite_class["autograde"]
     assert collected.returncode == 0, collected.stdout + collected.stderr
-    assert "1 submissions collected, 0 refused" in collected.stdout
+    assert "1 submission collected, 0 refused" in collected.stdout
     assert autograde.returncode == 0, autograde.stdout + autograde.stderr
     assert "1 graded" in autograde.stdout
 
