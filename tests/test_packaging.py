@@ -64,3 +64,21 @@ def test_the_wheel_in_a_fresh_venv_imports_every_module_and_library(tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "modules" in done.stdout
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_feedback_page_template(tmp_path):
+    """The course config points nbgrader at a template inside the package: an installed kit
+    (not only a clone) must have it, or generate_feedback fails for the whole class."""
+    import zipfile
+
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "test-artifacts",
+        "my_work", "notebooks", "tests", "benchmarks", "docs"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
+                    "-q", "-w", str(tmp_path), str(source)], check=True, timeout=600)
+    (wheel,) = tmp_path.glob("infoview_kit-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    folder = "infoview_kit/grading/templates/infoview_feedback/"
+    assert {folder + "index.html.j2", folder + "conf.json"} <= names
