@@ -56,3 +56,47 @@ def generated_course(tmp_path_factory) -> Path:
     subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "interviews"],
                    cwd=course, env=env, check=True, capture_output=True)
     return course
+
+
+#: The class of the feedback tests: who submitted which summary (None: handed in without one).
+CLASS_SUMMARIES = {"ann": "full_marks.json", "ben": "two_questions.json", "cat": None}
+
+
+@pytest.fixture(scope="module")
+def autograded_course(generated_course) -> Path:
+    """:func:`generated_course` with the class of :data:`CLASS_SUMMARIES` submitted and graded by
+    ``infoview-kit grade``; nobody's reflection is graded yet (cat's has nothing to grade)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    for student, summary in CLASS_SUMMARIES.items():
+        folder = generated_course / "submitted" / student / "interviews"
+        shutil.copytree(generated_course / "release" / "interviews", folder)
+        if summary:
+            (folder / "my_work").mkdir()
+            shutil.copy(DATA / "summaries" / summary, folder / "my_work" / "summary.json")
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    subprocess.run([sys.executable, "-m", "infoview_kit.cli", "grade", "interviews"],
+                   cwd=generated_course, env=env, check=True, capture_output=True, timeout=600)
+    return generated_course
+
+
+@pytest.fixture(scope="session")
+def grade_reflection():
+    """A function giving a student's reflection a manual score (and comment), as the formgrader
+    does."""
+    from nbgrader.api import Gradebook
+
+    def grade(course: Path, student: str, score: float, comment: str = "") -> None:
+        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+            grade = gradebook.find_grade("reflection_quality", "4_write_summary", "interviews",
+                                         student)
+            grade.manual_score, grade.needs_manual_grade = score, False
+            if comment:
+                gradebook.find_comment("reflection_quality", "4_write_summary", "interviews",
+                                       student).manual_comment = comment
+            gradebook.db.commit()
+
+    return grade

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
+from infoview_kit.grading.cells import SUMMARY_STATUS_KEY
 from infoview_kit.grading.export import (canvas_csv, collect_grades, export_command, grades_csv,
                                          read_canvas_roster)
 
@@ -53,7 +54,7 @@ def _fill(url: str) -> None:
                            cell_type="markdown", source="", checksum="y", locked=True)
         for sid, first, last in [("ana", "Ana", "Ruiz"), ("ben", "Ben", "=HYPERLINK()"),
                                  ("cat", "Cat", "Li"), ("dan", "Dan", "Ng"), ("eve", "Eve", "Ow"),
-                                 ("fay", "Fay", "Poe")]:
+                                 ("fay", "Fay", "Poe"), ("gus", "Gus", "Oh"), ("hal", "Hal", "Xu")]:
             gb.add_student(sid, first_name=first, last_name=last)
 
         def submit(sid, auto: dict, manual=None, flagged=False):
@@ -74,11 +75,23 @@ def _fill(url: str) -> None:
         submit("dan", {"rubric_name": None, "rubric_questions": None})  # autograde failed
         submit("eve", {"rubric_name": 1, "rubric_questions": 2}, manual=2, flagged=True)
         # fay never submitted
+        submit("gus", {"rubric_name": 1, "rubric_questions": 2}, flagged=True)  # flagged, unread
+        submit("hal", {"rubric_name": 0, "rubric_questions": 0})  # handed in without a summary
 
 
-def _rows(url):
-    names, rows = collect_grades(url, "interviews")
+def _rows(url, **folders):
+    names, rows = collect_grades(url, "interviews", **folders)
     return names, {r.student_id: r for r in rows}
+
+
+def _autograded(root: Path, student: str, status: str) -> Path:
+    """An autograded notebook as the rubric step leaves it, saying what it found of the summary."""
+    folder = root / "autograded" / student / "interviews"
+    folder.mkdir(parents=True)
+    (folder / "4_write_summary.ipynb").write_text(
+        f'{{"cells": [], "metadata": {{"{SUMMARY_STATUS_KEY}": "{status}"}}, "nbformat": 4, '
+        '"nbformat_minor": 5}', encoding="utf-8")
+    return root / "autograded"
 
 
 def test_statuses_tell_failed_grading_and_no_submission_apart_from_a_real_zero(gradebook):
@@ -86,7 +99,7 @@ def test_statuses_tell_failed_grading_and_no_submission_apart_from_a_real_zero(g
     assert names == ["rubric_name", "rubric_questions", "reflection_quality"]
     assert {sid: r.status for sid, r in rows.items()} == {
         "ana": "graded", "ben": "graded", "cat": "needs manual grade", "dan": "grading failed",
-        "eve": "flagged", "fay": "not submitted"}
+        "eve": "flagged", "fay": "not submitted", "gus": "flagged", "hal": "needs manual grade"}
     assert rows["ben"].total == 0 and rows["dan"].total is None and rows["fay"].total is None
     assert rows["ana"].total == 6 and rows["ana"].max_total == 6
     assert rows["cat"].cells == {"rubric_name": 1, "rubric_questions": 0, "reflection_quality": None}
@@ -119,6 +132,44 @@ def test_canvas_csv_has_the_import_header_points_possible_and_names_last_first(g
     assert by_sis["ben"][-1] == "0" and by_sis["dan"][-1] == "" and by_sis["fay"][-1] == ""
 
 
+def _canvas(rows, **options) -> dict[str, str]:
+    lines = list(csv.reader(io.StringIO(canvas_csv(rows, "X", **options))))
+    return {line[2]: line[-1] for line in lines[2:]}
+
+
+def test_a_total_still_waiting_for_its_manual_point_is_not_posted_to_canvas(gradebook):
+    """cat's 1 of 6 (the reflection unread) is not final; nor is flagged gus's, also unread."""
+    names, rows = collect_grades(gradebook[0], "interviews")
+    posted = _canvas(rows)
+    assert posted["cat"] == "" and posted["gus"] == ""
+    assert posted["eve"] == "5"  # flagged, but every point graded: final
+    table = {r["student_id"]: r for r in csv.DictReader(io.StringIO(grades_csv(names, rows)))}
+    assert table["cat"]["canvas"] == "held back: manual grade pending"
+    assert table["cat"]["total"] == "1"  # the instructor's own file still shows the points so far
+    assert table["ana"]["canvas"] == "posted" and table["dan"]["canvas"] == "left blank: no score"
+
+
+def test_include_pending_posts_the_points_so_far_and_marks_them_provisional(gradebook):
+    names, rows = collect_grades(gradebook[0], "interviews")
+    assert _canvas(rows, include_pending=True)["cat"] == "1"
+    table = {r["student_id"]: r for r in
+             csv.DictReader(io.StringIO(grades_csv(names, rows, include_pending=True)))}
+    assert table["cat"]["canvas"] == "posted as provisional: manual grade pending"
+    assert table["gus"]["canvas"] == "posted as provisional: manual grade pending"
+    assert table["ana"]["canvas"] == "posted"
+
+
+def test_a_submission_without_a_summary_is_no_answer_not_a_manual_grade_to_wait_for(gradebook):
+    url, root = gradebook
+    autograded = _autograded(root, "hal", "missing")
+    _autograded(root, "cat", "ok")
+    _, rows = _rows(url, autograded_dir=autograded)
+    assert rows["hal"].status == "no answer submitted" and rows["hal"].total == 0
+    assert rows["hal"].pending == [] and rows["cat"].status == "needs manual grade"
+    assert rows["hal"].cells["reflection_quality"] == 0
+    assert _canvas(list(rows.values()))["hal"] == "0"  # a final zero: nothing to read
+
+
 def test_a_canvas_roster_fills_in_canvas_ids_and_sections(gradebook, tmp_path):
     roster = tmp_path / "canvas_export.csv"
     roster.write_text("\ufeffStudent,ID,SIS User ID,SIS Login ID,Section,Other\n"
@@ -134,7 +185,26 @@ def test_export_command_writes_both_files_and_says_what_it_counted(gradebook, ca
     code = export_command(["interviews", "--course", str(root), "--out", str(root / "g.csv"),
                            "--canvas", str(root / "c.csv")])
     assert code == 0 and (root / "g.csv").exists() and (root / "c.csv").exists()
-    assert "6 students" in capsys.readouterr().out
+    assert "8 students" in capsys.readouterr().out
+
+
+def test_export_command_names_who_is_held_back_and_why(gradebook, capsys):
+    _, root = gradebook
+    _autograded(root, "hal", "missing")
+    args = ["interviews", "--course", str(root), "--out", str(root / "g.csv"),
+            "--canvas", str(root / "c.csv")]
+    assert export_command(args) == 0
+    out = capsys.readouterr().out
+    assert "1 no answer submitted" in out
+    assert "Held back from" in out and "not graded yet): cat, gus." in out
+    assert "--include-pending" in out
+    assert export_command([*args, "--include-pending"]) == 0
+    assert "PROVISIONAL" in capsys.readouterr().out
+    assert _canvas_file(root / "c.csv")["cat"] == "1"
+
+
+def _canvas_file(path: Path) -> dict[str, str]:
+    return {line[2]: line[-1] for line in list(csv.reader(path.open()))[2:]}
 
 
 def test_export_command_refuses_clearly_without_a_gradebook_or_assignment(gradebook, tmp_path,

@@ -16,6 +16,7 @@ from infoview_kit.grading.preprocessors import (SNAPSHOT_KEY, RubricGrader,
                                                 SnapshotSubmittedSummary, configure,
                                                 drop_saved_work, execute_when_needed,
                                                 execution_decision, read_submitted_summary)
+from infoview_kit.grading.cells import SUMMARY_STATUS_KEY, summary_status
 from infoview_kit.rubric import RUBRIC
 
 
@@ -67,6 +68,24 @@ def test_a_snapshot_planted_in_the_submission_is_replaced_by_the_real_file(tmp_p
     assert all(out[f"rubric_{p}"][0]["output_type"] == "error" for p in RUBRIC)
     assert "No summary was submitted" in out["rubric_name"][0]["evalue"]
     assert SNAPSHOT_KEY not in nb.metadata
+
+
+@pytest.mark.parametrize("summary_file, status", [("two_questions.json", "ok"), (None, "missing"),
+                                                  ("invalid.json", "unreadable")])
+def test_the_graded_copy_keeps_whether_a_summary_was_found(tmp_path, summary_file, status):
+    """Is "no summary submitted" kept in the autograded notebook, for the export to read?"""
+    nb = _grade(_notebook(), _submission(tmp_path, summary_file))
+    assert nb.metadata[SUMMARY_STATUS_KEY] == status
+    nbformat.write(nb, tmp_path / "graded.ipynb")
+    assert summary_status(tmp_path / "graded.ipynb") == status
+    assert summary_status(tmp_path / "absent.ipynb") is None
+
+
+def test_a_summary_status_planted_in_a_submission_is_dropped(tmp_path):
+    nb = new_notebook(cells=[new_markdown_cell("no rubric here")])
+    nb.metadata[SUMMARY_STATUS_KEY] = "missing"
+    nb, _ = SnapshotSubmittedSummary().preprocess(nb, _submission(tmp_path, None))
+    assert SUMMARY_STATUS_KEY not in nb.metadata
 
 
 def test_a_file_changed_after_the_snapshot_does_not_change_the_grade(tmp_path):

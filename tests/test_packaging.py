@@ -114,3 +114,12 @@ def test_the_installed_kit_lays_out_a_course_nbgrader_can_generate(installed_whe
     assert sorted(p.name for p in release.glob("*.ipynb")) == sorted(carried)
     summary = (release / "4_write_summary.ipynb").read_text(encoding="utf-8")
     assert "Nothing to type here" in summary and "BEGIN SOLUTION" not in summary
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_feedback_page_template(installed_wheel):
+    """The course config points nbgrader at a template inside the package: an installed kit
+    (not only a clone) must have it, or generate_feedback fails for the whole class."""
+    names = set(zipfile.ZipFile(installed_wheel["wheel"]).namelist())
+    folder = "infoview_kit/grading/templates/infoview_feedback/"
+    assert {folder + "index.html.j2", folder + "conf.json"} <= names

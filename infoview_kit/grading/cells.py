@@ -7,7 +7,14 @@ of raising.
 
 from __future__ import annotations
 
+import json
+import os
+
 from ..graded_cells import ANSWER_CELL_ID, RUBRIC_CELL_PREFIX
+
+#: Key the autograded notebook keeps (written by the rubric step): what the grader found of the
+#: submitted summary, ``ok``, ``missing`` or ``unreadable``.
+SUMMARY_STATUS_KEY = "infoview_summary_status"
 
 
 def nbgrader_metadata(cell) -> dict:
@@ -60,3 +67,17 @@ def cells_needing_a_kernel(cells) -> list[str]:
     return [grade_id(cell) or "(no id)" for cell in cells
             if isinstance(cell, dict) and cell.get("cell_type") == "code"
             and nbgrader_metadata(cell).get("grade") and not is_data_graded(cell)]
+
+
+def summary_status(autograded_notebook: str | os.PathLike) -> str | None:
+    """What the grader found of the summary, read from an autograded notebook's metadata.
+
+    ``None`` when the notebook is not there, cannot be read, or was graded before the key
+    existed: the caller then knows nothing either way.
+    """
+    try:
+        with open(autograded_notebook, encoding="utf-8") as handle:
+            status = json.load(handle).get("metadata", {}).get(SUMMARY_STATUS_KEY)
+    except (OSError, ValueError, AttributeError):
+        return None
+    return status if isinstance(status, str) else None

@@ -2,12 +2,17 @@
 
 ``nbgrader export`` gives totals only, and a submission whose autograde failed shows 0.0, the
 same as a real zero. Here every row carries a ``status``: ``graded``, ``needs manual grade``,
-``flagged``, ``grading failed``, ``not autograded yet`` or ``not submitted``; scores are left
-blank (never 0) when there is nothing to score, so a gradebook import cannot turn a grading
-failure into a zero. A second file in Canvas's gradebook import format carries the same totals.
+``flagged``, ``no answer submitted``, ``grading failed``, ``not autograded yet`` or ``not
+submitted``; scores are left blank (never 0) when there is nothing to score, so a gradebook
+import cannot turn a grading failure into a zero. A second file in Canvas's gradebook import
+format carries the totals that are final: a student whose manual point is not graded yet is
+held back (left blank, which Canvas leaves as it was) unless the instructor asks for
+provisional totals, and the ``canvas`` column of the first file says which it was.
 
-Everything is read from nbgrader's gradebook (``nbgrader.api.Gradebook``); the submitted folder
-on disk is only looked at to tell "collected, not autograded yet" from "not submitted".
+Everything is read from nbgrader's gradebook (``nbgrader.api.Gradebook``); on disk, the
+submitted folder tells "collected, not autograded yet" from "not submitted", and the autograded
+notebook says whether the grader found a summary at all (a submission without one is "no answer
+submitted", a final 0, not a manual grade to wait for).
 """
 
 from __future__ import annotations
@@ -19,18 +24,26 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..graded_cells import RUBRIC_CELL_PREFIX
 from ..render import counted, neutralise_formula
 from ..storage import atomic_write_text
+from .cells import summary_status
 from .gradebook import course_db_url
 
 GRADED = "graded"
 NEEDS_MANUAL = "needs manual grade"
 FLAGGED = "flagged"
+NO_ANSWER = "no answer submitted"
 FAILED = "grading failed"
 NOT_AUTOGRADED = "not autograded yet"
 NOT_SUBMITTED = "not submitted"
 #: Statuses whose scores are real (a zero among them is a zero the student earned).
-SCORED = (GRADED, NEEDS_MANUAL, FLAGGED)
+SCORED = (GRADED, NEEDS_MANUAL, FLAGGED, NO_ANSWER)
+#: What the ``canvas`` column says happened to a student's row in the Canvas file.
+POSTED = "posted"
+HELD_BACK = "held back: manual grade pending"
+PROVISIONAL = "posted as provisional: manual grade pending"
+NO_SCORE = "left blank: no score"
 
 CANVAS_HEADER = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 
@@ -48,6 +61,16 @@ class StudentGrade:
     max_total: float = 0.0
     cells: dict[str, float | None] = field(default_factory=dict)
     """Graded cell (rubric point or manual task) -> score; None when there is no score."""
+    pending: list[str] = field(default_factory=list)
+    """Graded cells a person still has to grade (their score so far counts as 0)."""
+
+    def canvas_state(self, include_pending: bool = False) -> str:
+        """What the Canvas file does with this row: :data:`POSTED`, :data:`HELD_BACK`, ..."""
+        if self.status not in SCORED:
+            return NO_SCORE
+        if self.pending:
+            return PROVISIONAL if include_pending else HELD_BACK
+        return POSTED
 
 
 def _score(grade) -> float | None:
@@ -58,13 +81,25 @@ def _score(grade) -> float | None:
     return None
 
 
+def _no_answer(autograded_dir: str | Path | None, student: str, assignment: str,
+               notebooks: list[str]) -> bool:
+    """Whether the grader found no summary in this student's submission (``my_work`` missing)."""
+    if autograded_dir is None:
+        return False
+    folder = Path(autograded_dir) / student / assignment
+    return any(summary_status(folder / f"{name}.ipynb") == "missing" for name in notebooks)
+
+
 def collect_grades(db_url: str, assignment: str, course_id: str = "",
-                   submitted_dir: str | Path | None = None) -> tuple[list[str], list[StudentGrade]]:
+                   submitted_dir: str | Path | None = None,
+                   autograded_dir: str | Path | None = None,
+                   ) -> tuple[list[str], list[StudentGrade]]:
     """Read ``assignment``'s grades for every student in the gradebook.
 
     Returns the graded cell names (in notebook order) and one :class:`StudentGrade` per student.
     ``submitted_dir`` (the course's ``submitted/`` folder) lets a submission collected but not
-    yet autograded show as such instead of "not submitted".
+    yet autograded show as such instead of "not submitted"; ``autograded_dir`` (``autograded/``)
+    lets a submission without a summary show as "no answer submitted".
     """
     from nbgrader.api import Gradebook, MissingEntry
 
@@ -72,6 +107,8 @@ def collect_grades(db_url: str, assignment: str, course_id: str = "",
         target = gb.find_assignment(assignment)
         cells: list[tuple[str, float]] = []
         answers = {c.name for nb in target.notebooks for c in nb.solution_cells}
+        rubric_notebooks = [nb.name for nb in target.notebooks
+                            if any(c.name.startswith(RUBRIC_CELL_PREFIX) for c in nb.grade_cells)]
         for notebook in target.notebooks:
             graded = list(notebook.grade_cells) + list(notebook.task_cells)
             order = {c.name: i for i, c in enumerate(notebook.source_cells)}
@@ -102,9 +139,15 @@ def collect_grades(db_url: str, assignment: str, course_id: str = "",
                 row.cells = {name: None for name, _ in cells}
             else:
                 row.total = sum(v for v in row.cells.values() if v is not None)
-                if any(nb.flagged for nb in submission.notebooks):
+                row.pending = [name for name, _ in cells
+                               if name in grades and grades[name].needs_manual_grade]
+                if _no_answer(autograded_dir, student.id, assignment, rubric_notebooks):
+                    # nothing for a person to read: the missing manual points are a final 0
+                    row.cells.update({name: 0.0 for name in row.pending})
+                    row.status, row.pending = NO_ANSWER, []
+                elif any(nb.flagged for nb in submission.notebooks):
                     row.status = FLAGGED
-                elif any(g.needs_manual_grade for g in grades.values()):
+                elif row.pending:
                     row.status = NEEDS_MANUAL
                 else:
                     row.status = GRADED
@@ -118,16 +161,19 @@ def _number(value: float | None) -> str:
     return f"{value:g}"
 
 
-def grades_csv(cell_names: list[str], rows: list[StudentGrade]) -> str:
-    """The per-student CSV: identity, status, total, maximum, then one column per graded cell."""
+def grades_csv(cell_names: list[str], rows: list[StudentGrade],
+               include_pending: bool = False) -> str:
+    """The per-student CSV: identity, status, total, maximum, what the Canvas file did with the
+    row (``canvas``), then one column per graded cell."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["student_id", "last_name", "first_name", "email", "status", "total",
-                     "max_total", *cell_names])
+                     "max_total", "canvas", *cell_names])
     for r in rows:
         names = (r.student_id, r.last_name, r.first_name, r.email)
         writer.writerow([*map(neutralise_formula, names), r.status, _number(r.total),
-                         _number(r.max_total), *(_number(r.cells.get(name)) for name in cell_names)])
+                         _number(r.max_total), r.canvas_state(include_pending),
+                         *(_number(r.cells.get(name)) for name in cell_names)])
     return out.getvalue()
 
 
@@ -143,11 +189,14 @@ def read_canvas_roster(path: str | Path) -> dict[str, dict[str, str]]:
 
 
 def canvas_csv(rows: list[StudentGrade], column: str,
-               roster: dict[str, dict[str, str]] | None = None) -> str:
+               roster: dict[str, dict[str, str]] | None = None,
+               include_pending: bool = False) -> str:
     """Canvas gradebook import: Student, ID, SIS User ID, SIS Login ID, Section, ``column``.
 
     The second row is Canvas's "Points Possible". A student whose grading failed or who has no
-    score gets an empty cell, which Canvas leaves as it was instead of recording a zero.
+    score gets an empty cell, which Canvas leaves as it was instead of recording a zero; so does
+    one whose manual point is not graded yet, unless ``include_pending`` (then the points so far
+    are posted, and :func:`grades_csv` marks the row provisional).
     """
     roster = roster or {}
     out = io.StringIO()
@@ -158,10 +207,11 @@ def canvas_csv(rows: list[StudentGrade], column: str,
     for r in rows:
         known = roster.get(r.student_id, {})
         name = known.get("Student") or ", ".join(p for p in (r.last_name, r.first_name) if p)
+        posted = r.canvas_state(include_pending) in (POSTED, PROVISIONAL)
         writer.writerow([neutralise_formula(name or r.student_id), known.get("ID", ""),
                          neutralise_formula(r.student_id),
                          known.get("SIS Login ID", ""), known.get("Section", ""),
-                         _number(r.total) if r.status in SCORED else ""])
+                         _number(r.total) if posted else ""])
     return out.getvalue()
 
 
@@ -185,6 +235,10 @@ def export_command(argv: list[str]) -> int:
                                                 "'Interview summary (12345)' (default: ASSIGNMENT)")
     parser.add_argument("--canvas-roster", help="a gradebook CSV exported from Canvas, to fill "
                                                 "in Canvas IDs and sections by SIS User ID")
+    parser.add_argument("--include-pending", action="store_true",
+                        help="also post the points so far of students whose manual point is not "
+                             "graded yet (marked 'provisional' in the canvas column of --out); "
+                             "by default they are left blank in the Canvas file")
     args = parser.parse_args(argv)
 
     course = Path(args.course).resolve()
@@ -197,7 +251,7 @@ def export_command(argv: list[str]) -> int:
 
     try:
         cell_names, rows = collect_grades(db_url, args.assignment, args.course_id,
-                                          course / "submitted")
+                                          course / "submitted", course / "autograded")
         roster = read_canvas_roster(args.canvas_roster) if args.canvas_roster else None
     except MissingEntry:
         print(f"infoview-kit export: no assignment {args.assignment!r} in the gradebook "
@@ -206,11 +260,21 @@ def export_command(argv: list[str]) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"infoview-kit export: {exc}", file=sys.stderr)
         return 1
-    atomic_write_text(args.out, grades_csv(cell_names, rows))
-    atomic_write_text(args.canvas, canvas_csv(rows, args.canvas_column or args.assignment, roster))
+    pending = args.include_pending
+    atomic_write_text(args.out, grades_csv(cell_names, rows, pending))
+    atomic_write_text(args.canvas, canvas_csv(rows, args.canvas_column or args.assignment, roster,
+                                              pending))
     counts: dict[str, int] = {}
     for r in rows:
         counts[r.status] = counts.get(r.status, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     print(f"Wrote {args.out} and {args.canvas}: {counted(len(rows), 'student')} ({summary}).")
+    waiting = [r.student_id for r in rows if r.pending]
+    if waiting and pending:
+        print(f"Posted as PROVISIONAL in {args.canvas} (a manual point is not graded yet): "
+              f"{', '.join(waiting)}. Export again once they are graded.")
+    elif waiting:
+        print(f"Held back from {args.canvas} (a manual point is not graded yet): "
+              f"{', '.join(waiting)}. Grade them in the formgrader and export again, or pass "
+              "--include-pending to post their points so far.")
     return 0

@@ -3,12 +3,19 @@
 ``nbgrader generate_feedback`` renders one student after another in one process. This command
 runs nbgrader's own ``GenerateFeedback`` on the same pool of long-lived workers as
 ``infoview-kit grade`` (:mod:`.pool`), one student at a time per core, so the HTML is exactly
-nbgrader's. Students already given feedback are skipped, as nbgrader skips them (``--force``
-writes it again); a feedback folder an interrupted run left incomplete is written again.
+nbgrader's (the course's page, :mod:`.feedback_page`). Students already given feedback are
+skipped, as nbgrader skips them (``--force`` writes it again); a feedback folder an interrupted
+run left incomplete is written again, and so is a page written while a manual grade was missing
+once that grade is in.
 
-Exit codes: 0 feedback for every autograded student, 1 some failed (the others have theirs),
-2 nothing could be done (no such assignment, nobody autograded, a broken course config),
-130 stopped by Ctrl+C.
+Before anything is written it reads the gradebook: a student whose manual point is not graded
+yet is named and held back (plain ``nbgrader generate_feedback`` would write their page with
+that point "not graded yet"); the others get their feedback. ``--include-pending`` writes theirs
+too.
+
+Exit codes: 0 feedback for every autograded student not held back, 1 some failed (the others
+have theirs), 2 nothing could be done (no such assignment, nobody autograded, a broken course
+config), 130 stopped by Ctrl+C.
 """
 
 from __future__ import annotations
@@ -24,36 +31,60 @@ from pathlib import Path
 from .pool import Job, PoolError, finish_logs, run_pool
 
 
-def _complete_html(path: Path) -> bool:
+def _page_state(path: Path, pending_marker: str) -> str:
+    """``complete``, ``pending`` (written while a manual grade was missing) or ``incomplete``."""
     try:
-        with open(path, "rb") as handle:
-            handle.seek(max(0, path.stat().st_size - 64))
-            return b"</html>" in handle.read()
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return False
+        return "incomplete"
+    if "</html>" not in text[-64:]:
+        return "incomplete"
+    return "pending" if pending_marker in text else "complete"
 
 
-def feedback_jobs(course: Path, assignment: str, force: bool) -> list[Job]:
-    """One job per autograded student; forced where an earlier run left the feedback incomplete."""
+def pending_manual_grades(course: Path, assignment: str) -> dict[str, list[str]]:
+    """Autograded students whose manual points are not graded yet: student id -> cell names.
+
+    The same reading as ``infoview-kit export``: a submission with no summary has nothing for a
+    person to grade, so it is never pending.
+    """
+    from .export import collect_grades
+    from .gradebook import course_db_url
+
+    _, rows = collect_grades(course_db_url(course), assignment, "", course / "submitted",
+                             course / "autograded")
+    return {row.student_id: row.pending for row in rows if row.pending}
+
+
+def feedback_jobs(course: Path, assignment: str, force: bool,
+                  hold_back: frozenset[str] | set[str] = frozenset()) -> list[Job]:
+    """One job per autograded student not in ``hold_back``; forced where an earlier run left the
+    feedback incomplete, or wrote it before a manual grade that is now in."""
+    from .feedback_page import PENDING_MARKER  # (nbconvert: not paid by --help)
+
     jobs = []
     for folder in sorted((course / "autograded").glob(f"*/{assignment}")):
-        if not folder.is_dir():
+        student = folder.parent.name
+        if not folder.is_dir() or student in hold_back:
             continue
-        feedback = course / "feedback" / folder.parent.name / assignment
-        html = [feedback / f"{notebook.stem}.html" for notebook in folder.glob("*.ipynb")]
-        incomplete = feedback.is_dir() and not all(_complete_html(path) for path in html)
-        jobs.append(Job(folder.parent.name, force=force or incomplete))
+        feedback = course / "feedback" / student / assignment
+        pages = {_page_state(feedback / f"{notebook.stem}.html", PENDING_MARKER)
+                 for notebook in folder.glob("*.ipynb")}
+        stale = feedback.is_dir() and pages != {"complete"}
+        jobs.append(Job(student, force=force or stale))
     return jobs
 
 
 def feedback_class(course: Path, assignment: str, *, jobs: int = os.cpu_count() or 1,
-                   force: bool = False, log_dir: Path, progress=None) -> dict[str, dict]:
-    """Generate feedback for every autograded student; each student's reply, by student id.
+                   force: bool = False, log_dir: Path, progress=None,
+                   hold_back: frozenset[str] | set[str] = frozenset()) -> dict[str, dict]:
+    """Generate feedback for every autograded student not in ``hold_back``; each student's reply,
+    by student id.
 
     A reply's ``status`` is ``done``, ``skipped`` (feedback already there) or ``failed`` (with
     ``errors``). ``progress`` gets ``reset(total)`` and ``update(1)`` per student.
     """
-    work = feedback_jobs(Path(course), assignment, force)
+    work = feedback_jobs(Path(course), assignment, force, hold_back)
     if progress is not None:
         progress.reset(total=len(work))
     replies: dict[str, dict] = {}
@@ -81,6 +112,9 @@ def feedback_command(argv: list[str]) -> int:
                         help="parallel nbgrader processes (default: one per core)")
     parser.add_argument("--force", action="store_true",
                         help="write feedback again for students who already have it")
+    parser.add_argument("--include-pending", action="store_true",
+                        help="also write feedback for students whose manual point is not graded "
+                             "yet (shown as 'not graded yet'); by default they are held back")
     args = parser.parse_args(argv)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
@@ -89,6 +123,25 @@ def feedback_command(argv: list[str]) -> int:
         print(f"infoview-kit feedback: nobody has been autograded for {args.assignment!r} in "
               f"{course}; run 'infoview-kit grade {args.assignment}' first", file=sys.stderr)
         return 2
+    from nbgrader.api import MissingEntry
+
+    try:
+        pending = pending_manual_grades(course, args.assignment)
+    except MissingEntry:
+        print(f"infoview-kit feedback: no assignment {args.assignment!r} in the gradebook of "
+              f"{course}; run 'infoview-kit grade {args.assignment}' first", file=sys.stderr)
+        return 2
+    if pending:
+        who = ", ".join(f"{s} ({', '.join(cells)})" for s, cells in sorted(pending.items()))
+        if args.include_pending:
+            print(f"Manual grading is still pending for {len(pending)} student(s): {who}. "
+                  "Their feedback is written with those points shown as 'not graded yet'; run "
+                  "this again once they are graded to write it again.")
+        else:
+            print(f"Manual grading is still pending for {len(pending)} student(s): {who}. "
+                  "Their feedback is held back; the others' is written. Grade them in the "
+                  "formgrader and run this again, or pass --include-pending.")
+    hold_back = frozenset() if args.include_pending else frozenset(pending)
     from tqdm import tqdm
 
     # stopped by the system (a shutdown, a job scheduler): stop the workers as Ctrl+C does
@@ -99,7 +152,7 @@ def feedback_command(argv: list[str]) -> int:
     try:
         with tqdm(desc=f"feedback {args.assignment}", unit="student", file=sys.stderr) as bar:
             replies = feedback_class(course, args.assignment, jobs=args.jobs, force=args.force,
-                                     log_dir=log_dir, progress=bar)
+                                     log_dir=log_dir, progress=bar, hold_back=hold_back)
     except PoolError as error:
         print(f"infoview-kit feedback: nbgrader could not start: {error}", file=sys.stderr)
         return 2
@@ -112,6 +165,7 @@ def feedback_command(argv: list[str]) -> int:
         print(f"FAILED {student}: {reason}")
     written = sum(r["status"] == "done" for r in replies.values())
     skipped = sum(r["status"] == "skipped" for r in replies.values())
+    held = f", {len(hold_back)} held back (manual grading pending)" if hold_back else ""
     print(f"{args.assignment}: feedback written for {written}, {skipped} already had it (use "
-          f"--force to redo), {len(failed)} failed, in {time.monotonic() - started:.1f} s")
+          f"--force to redo){held}, {len(failed)} failed, in {time.monotonic() - started:.1f} s")
     return finish_logs(log_dir, bool(failed))

@@ -34,7 +34,7 @@ from nbgrader.preprocessors import ClearSolutions, NbGraderPreprocessor
 from traitlets import Integer
 
 from ..storage import WORK_DIR_NAME
-from .cells import cells_needing_a_kernel, grade_id, is_graded_cell
+from .cells import SUMMARY_STATUS_KEY, cells_needing_a_kernel, grade_id, is_graded_cell
 from ..graded_cells import ANSWER_CELL_ID, RUBRIC_CELL_PREFIX
 from ..rubric import RUBRIC, grade_summary
 from ..summary import SUMMARY_FILE, InterviewSummary, SummaryError
@@ -90,6 +90,7 @@ class SnapshotSubmittedSummary(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         nb.metadata.pop(SNAPSHOT_KEY, None)
+        nb.metadata.pop(SUMMARY_STATUS_KEY, None)  # only the grader writes it
         if _has_rubric_cells(nb):
             folder = resources.get("metadata", {}).get("path") or "."
             nb.metadata[SNAPSHOT_KEY] = read_submitted_summary(folder, self.max_bytes)
@@ -140,6 +141,8 @@ class RubricGrader(NbGraderPreprocessor):
             self.log.error(problem)
         result = grade_summary(summary) if summary is not None else None
         resources.setdefault("infoview", {})["summary_status"] = status or "no snapshot"
+        # kept in the autograded copy, so an export can tell "no answer" from a poor one
+        nb.metadata[SUMMARY_STATUS_KEY] = status or "no snapshot"
 
         for cell in nb.cells:
             name = grade_id(cell)
@@ -220,7 +223,8 @@ def configure(c) -> None:
 
     Adds :class:`SnapshotSubmittedSummary` after ``OverwriteCells`` (sanitize),
     :class:`RubricGrader` right after the Execute step (autograde), wraps that Execute step with
-    :func:`execute_when_needed`, and hides hidden tests from the feedback. It edits the lists already in
+    :func:`execute_when_needed`, hides hidden tests from the feedback and sets the course's
+    feedback page (:mod:`.feedback_page`). It edits the lists already in
     ``c`` (or nbgrader's defaults), so it composes with other steps: call it after any line
     that swaps the Execute step (a sandbox, say), so the wrapped step is the final one. In the
     release, the answer cell gets :data:`ANSWER_POINTER` (:class:`ClearAnswerToPointer`).
@@ -249,6 +253,10 @@ def configure(c) -> None:
         if step not in feedback:
             feedback.insert(0, step)
     c.GenerateFeedback.preprocessors = feedback
+    # the course's page (rubric first); its step reads what GetGrades and ClearMarkScheme leave
+    from . import feedback_page
+
+    feedback_page.configure(c)
 
     if not c.GenerateAssignment.get("post_convert_hook"):
         c.GenerateAssignment.post_convert_hook = drop_saved_work
