@@ -59,7 +59,7 @@ def test_pending_manual_grades_are_named_and_held_back_the_others_get_theirs(cou
     no summary, so there is nothing to wait for)."""
     grade_reflection(course, "ann", 3)
     run = _feedback(course)
-    assert ("Manual grading is still pending for 1 student(s): ben (reflection_quality)"
+    assert ("Manual grading is still pending for 1 student: ben (reflection_quality)"
             in run.stdout)
     assert "held back" in run.stdout and "--include-pending" in run.stdout
     assert "feedback written for 2" in run.stdout and "1 held back" in run.stdout
@@ -75,7 +75,7 @@ def test_a_page_written_before_the_manual_grade_is_written_again_once_it_is_in(c
     assert "not graded yet" in page.read_text(encoding="utf-8")
     grade_reflection(course, "ben", 2, comment="Name the skill you will practise first.")
     run = _feedback(course)
-    assert "Manual grading is still pending for 1 student(s): ann" in run.stdout
+    assert "Manual grading is still pending for 1 student: ann" in run.stdout
     assert "feedback written for 1, 1 already had it" in run.stdout  # ben again; cat kept
     text = page.read_text(encoding="utf-8")
     assert "not graded yet" not in text and "Name the skill you will practise first." in text

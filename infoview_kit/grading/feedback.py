@@ -28,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..render import counted
 from .pool import Job, PoolError, finish_logs, run_pool
 
 
@@ -133,12 +134,13 @@ def feedback_command(argv: list[str]) -> int:
         return 2
     if pending:
         who = ", ".join(f"{s} ({', '.join(cells)})" for s, cells in sorted(pending.items()))
+        students = counted(len(pending), "student")
         if args.include_pending:
-            print(f"Manual grading is still pending for {len(pending)} student(s): {who}. "
+            print(f"Manual grading is still pending for {students}: {who}. "
                   "Their feedback is written with those points shown as 'not graded yet'; run "
                   "this again once they are graded to write it again.")
         else:
-            print(f"Manual grading is still pending for {len(pending)} student(s): {who}. "
+            print(f"Manual grading is still pending for {students}: {who}. "
                   "Their feedback is held back; the others' is written. Grade them in the "
                   "formgrader and run this again, or pass --include-pending.")
     hold_back = frozenset() if args.include_pending else frozenset(pending)
