@@ -14,17 +14,17 @@ _ORG_NOUN = (
     r"unit|ward|trust|hospital|clinic|school|newsroom|startup|start-up|business|employer|side|shop|division|squad|"
     r"council|network|place|workplace|institution|university|ngo|charity|consultancy|house|center|centre|project|"
     r"programme|program|branch|site|store|restaurant|kitchen|newspaper|magazine|ministry|authority|service|"
-    r"esteemed company|esteemed organisation|esteemed organization|label|crew|venue|salon|firm)"
+    r"esteemed company|esteemed organisation|esteemed organization|label|crew|venue|salon|firm|pharmacy|chain)"
 )
 _THEIR = rf"(?:your (?:[a-z-]+ ){{0,3}}?{_ORG_NOUN}|(?:the|this) (?:company|team|firm|organisation|organization|department|unit|office|studio|lab|crew|label|practice|clinic|shop))"
 _AT_THEM = rf"(?:{_THEIR}|you)"
-_JOB_NOUN = r"(?:job|role|position|post|open|opening|vacancy|spot|place|seat|slot|opportunity|room|space|scope|chance|candidature|candidacy|gig|contract|offer)"
+_JOB_NOUN = r"(?:job|role|position|post|open|opening|vacancy|spot|place|seat|slot|desk|opportunity|room|space|scope|chance|candidature|candidacy|gig|contract|offer)"
 _INTERN_NOUN = (
     r"(?:internship|intern|placement|co-op|coop|apprenticeship|apprentice|traineeship|trainee|work experience|"
     r"work-experience|praktikum|practicum|stage|returnship|secondment|externship|observership|vacation scheme|"
     r"summer analyst|summer associate|summer program|summer programme|summer scheme|industrial year|sandwich year|"
     r"placement year|residency|fellowship|industrial attachment|attachment|industrial training|return-to-work programme|"
-    r"return-to-work program|clinical rotation|rotation|job shadow|work shadowing|volunteer|ojt|on-the-job training|on-the-job train|training period|train period|alternance)"
+    r"return-to-work program|practica|práctica|pasantia|pasantía|estagio|estágio|clinical rotation|rotation|job shadow|work shadowing|volunteer|ojt|on-the-job training|on-the-job train|training period|train period|alternance)"
 )
 _DOCS = r"(?:cv|cvs|resume|resumes|portfolio|name|application|profile|detail|details|linkedin|candidacy|email|contact|info|information|work|writing sample|number)"
 _PAY = (
@@ -39,6 +39,9 @@ _ASKY = r"(?:would|could|can|will|might|may|do|does|did|is|are|be|any chance|pos
 
 PATTERNS: dict[str, tuple[str, ...]] = {
     "job": (
+        rf"\b(?:i|and) (?:would|'d) love to (?:join|work (?:at|for|with|in)) {_THEIR}",
+        r"\bi (?:am|'m) available (?:to start|starting|immediately|from (?:january|february|march|april|may|june|july|august|september|october|november|december|next month|next year|spring|summer|autumn|fall|the summer))\b",
+        r"\b(?:being|be|get) consider(?:ed)? for (?:it|one|the (?:role|position|job|internship|spot|opening))\b",
         r"\b(?:be|put me|add me|keep me|have me) on your (?:list|roster|books|radar|bench|call list)\b[^.!?]{0,25}\b(?:staff|staffing|hire|hiring|job|work|shift|gig|role|opening|event)s?\b",
         r"\bi (?:can|could) start (?:in|on|from|next|right away|immediately|tomorrow|asap|whenever|any time|anytime|straight away)\b",
         r"\b(?:hire|employ|recruit|onboard|interview|fire up) (?:me|myself|someone like me|people like me|a person like me)\b",
@@ -72,7 +75,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bput in a (?:good )?word\b.{0,40}\bfor (?:the|a|an|any) (?:job|role|position|opening)\b",
         r"\b(?:be|being|get|getting) hire (?:at|by|into|onto) (?:your|you)\b",
         r"\bchance (?:for|of) (?:the |an )?interview\b",
-        r"\b(?:arrange|get|give|set up|line up) (?:me )?(?:an |the )?interview (?:for me|with your|in your|for the)\b",
+        r"\b(?:arrange|get|give|set up|line up) (?:me )?(?:an |the |a )?(?:job )?interview (?:for me|with your|in your|for the)\b",
         r"\binterview for me\b",
         rf"\b(?:i|me) (?:could|can|would|will) (?:come )?(?:work|start|join)\b[^?.!]{{0,30}}\b(?:in|at|for|with|on) {_AT_THEM}",
         r"\bi (?:would|will) (?:love|like|be keen|be happy|be glad) to (?:be one of them|apply|join you|join your team)\b",
@@ -108,6 +111,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\brefer me\b|\brefer my\b|\brefer myself\b",
         r"\bshout (?:me|my name) out\b|\bshout[- ]?out (?:to|for) me\b|\bgive me a shout[- ]?out\b",
         r"\bmy (?:resume|cv|portfolio|application|profile|reel|demo|work sample|writing sample)s?\b[^?]{0,80}\b(?:give|pass|forward|send|share|hand|show)\b (?:it|this|them|that) (?:on |along )?(?:to|with) (?:your|the|a) ",
+        r"\b(?:tell|say) (?:the|your|him|her|them)\b[^?.!]{0,20}\b(?:good|nice|positive|great) things? about (?:me|my)\b",
         # vouching in other words: "if you could mention to him that I'd be a strong fit"
         r"\b(?:tell|mention to|say to|let|flag to|pass on to) (?:him|her|them|your [a-z]+|the [a-z]+)\b[^?.!]{0,30}\bi (?:would |could |might )?(?:be|am) "
         r"(?:a |the )?(?:really |very )?(?:strong|good|great|right|perfect|ideal|solid|excellent)(?: (?:fit|candidate|match|hire|choice|addition|professional|worker|employee))?\b(?! at| with| to| for| in)",
@@ -135,7 +139,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "pay": (
         rf"\byour (?!take |view |opinion |thought |advice |experience |perspective |sense |feel |guess |idea |level )(?:[a-z-]+ ){{0,2}}?{_PAY}\b",
-        rf"\byou (?:personally |actually |usually |currently )?(?:make|earn|clear|take home|pull in|bring home|bring in|end up with|charge|bill)\b(?! (?:the|a|an|that|this|your|it|such a) (?:big |career |final )?(?:shift|move|switch|jump|change|transition|decision|leap|call|choice|cut|time|most|pivot))(?=.*(?:{_PAY}|\b(?:how much|what|a year|per|a month|an hour|each month|enough|more than|less than|over|under|above|six|five|\d)\b|\b(?:more|less)\b[^?.!]{{0,30}}\bthan\b))",
+        rf"\byou (?:personally |actually |usually |currently )?(?:make|earn|clear|take home|pull in|bring home|bring in|end up with|charge|bill)\b(?! (?:the|a|an|that|this|your|it|such a) (?:big |career |final )?(?:shift|move|switch|jump|change|transition|decision|leap|call|choice|cut|time|most|pivot))(?=.*(?:{_PAY}|\b(?:how much|what|a year|per|a month|an hour|each month|enough|more than|less than|over|under|above|six|five|\d)\b|\b(?:more|less)\b[^?.!]{{0,30}}\bthan\b|\b(?:more|less) (?:now|these day|today)\b))",
         rf"\byou (?:personally |actually |usually |currently )?(?:get|got|receive|land|get pay|be pay|are pay|were pay|hold|own|have)\b(?=[^?.!]{{0,30}}\b{_PAY}\b)",
         rf"\bhow much (?:[a-z]+ ){{0,3}}?(?:do|did|does|would|will|have)? ?you (?:make|earn|get|got|take home|charge|receive|bill)\b",
         rf"\b(?:what|how much)\b[^?.!]{{0,30}}\b(?:do|did|does) you (?:personally |usually |actually )?(?:make|earn|get|take home|receive|bring home|charge)\b",
@@ -154,6 +158,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bwhat (?:[a-z]+ ){{0,2}}?{_PAY}\b[^?.!]{{0,20}}\b(?:do|did|does|would|will) you (?:bill|charge|get|make|earn|ask|quote|set|command)\b",
         rf"\bhow (?:many|much) {_PAY}s?\b[^?.!]{{0,30}}\b(?:give|gave|offer|grant|award|pay) you\b",
         r"\bwhat (?:do|does|did|would) (?:that|it|this) (?:come out to|work out to|add up to|amount to) for you\b",
+        rf"\b(?:give|gave|offer|grant|award|pay) you (?:any |much )?{_PAY}\b",
+        r"\bwhat (?:does|do) (?:a|an|someone|people|somebody)\b[^?.!]{0,40}\blike (?:you|yourself)\b[^?.!]{0,20}\b(?:make|earn|take home|bring home|get pay|get)\b",
         r"\bwhat do you charge\b|\bwhat (?:would|do|does) you charge\b|\bhow much (?:would )?you charge\b",
     ),
 }
@@ -209,8 +215,8 @@ NEEDS = {
     "job": _needs(
         "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
         "slot opportunity room space scope chance candidature candidacy candidate gig contract offer staff headcount "
-        "apply fill roster",
-        "can start, could start, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
+        "apply fill roster available",
+        "can start, could start, love to join, love to work, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
         "consider me, consider my, consider myself, consider someone, consider somebody, consider a, consider people, "
         "consider hire, be consider, get consider, for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
         "take on, on board, aboard, work for, work at, work in, work with, work on, start at, start in, start with, "
@@ -281,7 +287,7 @@ _REQUEST = (
     r"|\b(?:does|do|is|are) your (?:[a-z-]+ ){0,2}?(?:company|team|firm|agency|office|organisation|organization|shop|studio|lab|department|group|practice|clinic|hospital|crew)\b"
     r"|^(?:would you )?mind\b|\bmind (?:give|giving|pass|passing|share|sharing|send|sending|forward|forwarding|put|putting|mention|mentioning|tell|telling)\b"
     r"|\b(?:maybe|perhaps) you (?:can|could|would|might)\b|\bi (?:could|can) (?:come|help|volunteer|shadow|assist|tag)\b"
-    r"|\bis there (?:a|an|any) (?:role|job|position|opening|spot|place|vacancy|post)\b"
+    r"|\bis there (?:a|an|any) (?:role|job|position|opening|spot|place|vacancy|post)\b|\bare there (?:any )?(?:opening|role|position|spot|place|vacancy|vacancies|job)s?\b"
     r"|^you (?:could|can|would|might|will)\b|\b(?:something|anything) you(?: would| could| might)? (?:ever )?(?:consider|be open to|be willing)\b|^is possible\b"
     r"|\b(?:please|kindly)\b|\blet me\b|\bhoping you\b|\b(?:could|can|may|might) i\b|\bwould you mind\b|\bfit me in\b|\bget me\b"
 )
@@ -299,7 +305,7 @@ AVAILABLE = Patterns(
         rf"\b(?:is|are|be) (?:{_AT_THEM}|you guys)\b[^?.!]{{0,25}}\b(?:take on|taking on|hire|recruit|staff up|staffing up|bring on|look for|add|sign up|take)\b"
         rf"[^?.!]{{0,25}}\b(?:anyone|someone|people|staff|new|more|help|hand|hands|worker|workers|junior|graduate|candidate|person|crew|seasonal|this|right now|at the moment|currently|\?)"
         rf"|\b(?:any|anything|something|some)\b[^?.!]{{0,30}}\b(?:go|going|open|opening|available|come up|coming up|opening up)\b[^?.!]{{0,25}}\b(?:at|in|on|with) {_AT_THEM}"
-        rf"|\b(?:do|does|did|would) {_AT_THEM} (?:happen to )?have (?:room|space|anything|something|a place|a spot|an opening|any)\b[^?.!]{{0,30}}\bfor (?:me|someone like me|a)\b"
+        rf"|\b(?:do|does|did|would) {_AT_THEM} (?:happen to )?have (?:room|space|anything|something|a place|a spot|an opening|any)\b[^?.!]{{0,30}}\bfor (?:me|someone like me|a|one more|another|an extra)\b"
         rf"|\bif (?:something|anything|a role|a position|a spot|an opening) (?:open|come) up\b"
         rf"|\b(?:do|does) {_THEIR} (?:still |currently |ever |happen to )?need (?:anyone|anybody|someone|somebody|more people|extra hands|an extra hand|help|any help)\b"
         rf"|\b(?:do|does|would|will) {_AT_THEM} (?:still |currently |ever |happen to )?(?:need|want|use) (?:a|an|another|more|extra|someone|somebody|any)\b[^?.!]{{0,40}}\b(?:by any chance|at the moment|right now|currently|these days)\b"
@@ -312,6 +318,9 @@ AVAILABLE = Patterns(
     ),
 )
 
+# "I'm curious whether you offer externships - and if so, could I get one?": a request after the curiosity
+_ASK_FOR_ME = r"\b(?:could|can|may|might) i (?:get|have|do|join|take|apply for|grab|be considered)\b|\b(?:could|can|would) you (?:get|find) me\b"
+
 #: The general reading's own patterns (by the names above, in lower case).
 GENERAL = Patterns(
     pay_general=_PAY_GENERAL,
@@ -322,4 +331,5 @@ GENERAL = Patterns(
     request=_REQUEST,
     advice=_ADVICE,
     leading_clause=_LEADING_CLAUSE,
+    ask_for_me=_ASK_FOR_ME,
 )

@@ -53,8 +53,9 @@ _ORG_WORDS = {"health", "inc", "ltd", "llc", "university", "universite", "univer
               "office", "department", "ministry", "service", "services", "club", "league", "board", "fund", "clinic",
               "airlines", "motors", "pharma", "bio", "games", "records", "magazine", "times", "post", "news", "care"}
 _RELATED_NAME = re.compile(
-    r"\b(?:colleague|co-worker|coworker|cousin|friend|teammate|manager|boss|sister|brother|son|daughter|son-in-law|"
-    r"daughter-in-law|aunt|uncle|neighbou?r|partner|husband|wife|mentor|classmate|roommate|flatmate|former colleague|"
+    r"\b(?:colleague|co-worker|coworker|cousin|friend|teammate|manager|boss|sister-in-law|brother-in-law|mother-in-law|"
+    r"father-in-law|son-in-law|daughter-in-law|sister|brother|son|daughter|niece|nephew|stepsister|stepbrother|"
+    r"granddaughter|grandson|godmother|godfather|girlfriend|boyfriend|fianc[eé]e?|housemate|bandmate|aunt|uncle|neighbou?r|partner|husband|wife|mentor|classmate|roommate|flatmate|former colleague|"
     r"introduce (?:me|us) to|put me in touch with|connect me (?:with|to)|meet|speak (?:with|to)|talk (?:with|to)|chat with)\s+"
     r"([^\W\d_][\w'\-]*)",
 )

@@ -122,7 +122,8 @@ P = Patterns(
         r"(?:confirm|reply|respond|answer|get back|hear back|let me know|send|tell me|write back|decide|revert|come back to me)[^.!?\n]{0,60}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"at the latest", r"by then", r"(?:confirm|reply|respond|answer|let me know|get back to me) (?:today|tonight|tomorrow|right away|immediately)",
         r"otherwise i(?:'ll| will| am going to)", r"i (?:really )?need (?:this|it) (?:sorted|done|by|before|today|asap)", r"i will assume", r"i'll assume", r"if you (?:don't|do not) (?:answer|reply|respond|confirm)",
-        r"i (?:really )?need (?:to (?:hear|know|talk|speak|meet)|you to|this by|it by|an answer)", r"make sure (?:you|to reply)",
+        r"i (?:really )?need (?:to (?:hear|know|talk|speak|meet)|you to|this by|it by|an answer)",
+        r"need (?:the|this|it|your|an?) (?:[a-z]+ )?(?:by|before) (?:today|tonight|tomorrow|this|next|the end|end of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)", r"as soon as you can", r"make sure (?:you|to reply)",
         r"(?:don't|do not) (?:ignore|forget)", r"waiting for your (?:answer|reply|response)", r"(?<!n't )(?<!not )(?<!never )expect (?:to hear|a reply|an answer|your)",
     ),
     short_meeting=(
@@ -135,7 +136,7 @@ P = Patterns(
         r"|\b(?<!monday )(?<!tuesday )(?<!wednesday )(?<!thursday )(?<!friday )(?<!saturday )(?<!sunday )(?<!free )(?<!available )all (?:afternoon|morning|day|evening)\b"
         r"|\b(?<!in )(?<!during )(?<!on )(?:the|an|a|whole|entire|full) (?:whole |entire )?(?:afternoon|morning|day|evening)(?! (?:or|off|works|slot|if|that|next|this))(?= (?:with|together|going|so|to go|walking|shadowing|reviewing|at)|[.!?,])"
         r"|\b(?:spend|block (?:out|off)?|set aside|reserve|keep) (?:the|an|a|whole|entire|full)? ?(?:afternoon|morning|day|evening|couple of hours|few hours)\b"
-        r"|\blonger (?:session|meeting|chat|call)\b|\b(?:half|full)[- ]day\b|\bhour and a half\b|\bas long as (?:possible|it takes|you can)\b"
+        r"|\blonger (?:session|meeting|chat|call)\b|\b(?:half|full)[- ]day\b|\bhour and a half\b|\b(?:one|1) and a half hours?\b|\bhour[- ]long\b|\bas long as (?:possible|it takes|you can)\b"
     ),
     # a span of clock time ("1 to 4pm", "13:00-15:30"): its length is read by the rule
     time_range=(

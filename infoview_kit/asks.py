@@ -149,7 +149,7 @@ def _search(category: str, lemmas: str, tokens: set[str], pairs: set[str]) -> re
 def _general_ask(lemmas: str) -> Ask | None:
     """A request in other words: the topic, *me* as the one who gets it, and the reader asked."""
     main = GENERAL.leading_clause.sub("", lemmas)  # "When the manager asks, could you tell her ..."
-    if GENERAL.advice.search(main):
+    if GENERAL.advice.search(main) and not GENERAL.ask_for_me.search(main):
         return None
     for category in ("internship", "job"):
         match = AVAILABLE[category].search(lemmas)

@@ -17,9 +17,9 @@ from infoview_kit.vocabulary import MESSAGE_KINDS
 # What the checkers reach on the test part today (benchmarks/README.md has the tables). These
 # are below the course's targets (95% / 2% / 95% / 5%); raising them is open work.
 TEST_FLOORS = {
-    "refusals caught": (0.90, "min"),
+    "refusals caught": (0.92, "min"),
     "good questions refused": (0.02, "max"),
-    "messages judged right": (0.92, "min"),
+    "messages judged right": (0.93, "min"),
     "good messages with a problem": (0.10, "max"),
 }
 
