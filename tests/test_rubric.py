@@ -133,3 +133,59 @@ def test_the_published_sample_answer_earns_nothing_but_its_questions_and_form():
 
     result = grade_summary(sample_answer())
     assert {p.id for p in result.points if not p.passed} == {"name", "learned", "apply"}
+
+
+def _sentence_pairs(count: int = 1000) -> list[tuple[str, str]]:
+    """Every pair of the sentences of the test summaries and the form's examples, and ``count``
+    of those sentences and whole texts each against a rewording of itself (a fixed seed)."""
+    import random
+
+    from infoview_kit.rubric import DEFAULT_EXAMPLES, _sentences
+
+    texts = list(DEFAULT_EXAMPLES.texts)
+    for path in sorted((DATA / "summaries").glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue  # the unreadable-file scenario
+        texts += [data[key] for key in ("learned", "apply") if isinstance(data.get(key), str)]
+        texts += [q for q in data.get("questions", []) if isinstance(q, str)]
+    sentences = sorted({s for text in texts for s in _sentences(text)})
+    chance = random.Random(11)
+    pairs = [(a, b) for a in sentences for b in sentences]
+    sentences += [text for text in texts if text.split()]
+    for _ in range(count):
+        sentence = chance.choice(sentences)
+        words = sentence.split()
+        for _ in range(chance.randint(1, 6)):
+            words[chance.randrange(len(words))] = chance.choice(["the", "a", "my", "interview",
+                                                                 "learned", ""])
+        pairs += [(sentence, " ".join(words)), (" ".join(words), sentence)]
+    return pairs
+
+
+def test_near_duplicates_are_judged_exactly_as_difflibs_ratio_judges_them():
+    """The fast comparison gives difflib's verdict on every pair, including those rapidfuzz's
+    own ratio alone would call the same text (it scores a shared subsequence higher)."""
+    import difflib
+
+    from rapidfuzz import fuzz
+
+    from infoview_kit.rubric import NEAR_DUPLICATE_RATIO, _near_duplicate, _words
+
+    def normal(text):
+        return " ".join(_words(text.lower()))
+
+    def by_difflib(a, b):
+        a, b = normal(a), normal(b)
+        return bool(a and b) and difflib.SequenceMatcher(
+            None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
+
+    pairs = _sentence_pairs()
+    disagreeing = [(a, b) for a, b in pairs if _near_duplicate(a, b) != by_difflib(a, b)]
+    assert disagreeing == []
+    # the boundary is exercised: pairs where rapidfuzz alone would give the other verdict
+    borderline = [(a, b) for a, b in pairs if normal(a) and normal(b)
+                  and (fuzz.ratio(normal(a), normal(b)) >= 80) != by_difflib(a, b)]
+    assert len(borderline) >= 10
+    assert sum(by_difflib(a, b) for a, b in pairs) >= 100

@@ -7,7 +7,8 @@ core. It pays nbgrader's start-up (imports, the course's ``nbgrader_config.py``)
 nbgrader's own converter (``Autograde`` or ``GenerateFeedback``) for each student named on
 stdin, exactly as ``nbgrader autograde ASSIGNMENT --student=ID`` would (it is also how nbgrader's
 formgrader autogrades a single submission), and answers with one JSON line on stdout per
-student. nbgrader's log goes to stderr, which the parent writes to a log file.
+student. nbgrader's log goes to stderr, which the parent writes to a log file. Every opening of the
+gradebook in the worker reuses one database engine (:mod:`.shared_engine`).
 
 Protocol, one JSON object a line: the worker first says ``{"ready": true}`` (or
 ``{"fatal": "..."}`` and exits 2); then for each ``{"student": ID, "force": BOOL}`` read it
@@ -27,6 +28,8 @@ import signal
 import sys
 import time
 import traceback
+
+from .shared_engine import dispose_shared_engines, share_gradebook_engines
 
 #: step -> (nbgrader app, the converter it runs); both classes are nbgrader's own.
 STEPS = {
@@ -132,6 +135,8 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, lambda *_: None)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     reply = sys.stdout
+    # nbgrader opens the gradebook 21 times a student; here each opening reuses one engine
+    share_gradebook_engines()
     # nbgrader's own prints (and anything a preprocessor prints) must not mix with the replies.
     sys.stdout = sys.stderr
     try:
@@ -154,6 +159,8 @@ def main(argv: list[str]) -> int:
             reply.flush()
     except KeyboardInterrupt:
         return 130
+    finally:
+        dispose_shared_engines()
     return 0
 
 
