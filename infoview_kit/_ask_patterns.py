@@ -24,14 +24,14 @@ _INTERN_NOUN = (
     r"work-experience|praktikum|practicum|stage|returnship|secondment|externship|observership|vacation scheme|"
     r"summer analyst|summer associate|summer program|summer programme|summer scheme|industrial year|sandwich year|"
     r"placement year|residency|fellowship|industrial attachment|attachment|industrial training|return-to-work programme|"
-    r"return-to-work program|practica|práctica|pasantia|pasantía|estagio|estágio|clinical rotation|rotation|job shadow|work shadowing|volunteer|ojt|on-the-job training|on-the-job train|training period|train period|alternance)"
+    r"return-to-work program|practica|práctica|pasantia|pasantía|estagio|estágio|clinical rotation|rotation|job shadow|work shadowing|ojt|(?<!coordinate )(?<!manage )(?<!train )(?<!recruit )(?<!lead )volunteer(?! manager| coordinator| program| programme| work)|on-the-job training|on-the-job train|training period|train period|alternance)"
 )
 _DOCS = r"(?:cv|cvs|resume|resumes|portfolio|name|application|profile|detail|details|linkedin|candidacy|email|contact|info|information|work|writing sample|number)"
 _PAY = (
     r"(?:salary|salaries|pay|paycheck|pay check|pay cheque|payslip|income|compensation|comp|wage|wages|earnings|bonus|"
     r"bonuses|take-home|take home|day rate|hourly rate|hourly|rate|rates|fee|fees|ctc|ote|package|remuneration|pay band|"
     r"pay grade|pay scale|equity|stock|stock option|share option|rsu|raise|pay rise|pension|commission|stipend|allowance|"
-    r"money|overtime|net|gross|base|paid|differential|shift differential)"
+    r"money|overtime|net|gross|base|paid|differential|shift differential|retainer|peso|pesos|dollar|dollars|euro|euros|pound|pounds|rupee|rupees|naira|rand|quid|buck|bucks)"
 )
 _FIRST = r"(?:\bi\b|\bme\b|\bmy\b|\bmyself\b)"
 _MODAL_I = r"(?:could|can|may|might|would|will|shall) i\b|\bi (?:could|can|might|would|will)\b"
@@ -39,6 +39,9 @@ _ASKY = r"(?:would|could|can|will|might|may|do|does|did|is|are|be|any chance|pos
 
 PATTERNS: dict[str, tuple[str, ...]] = {
     "job": (
+        r"\bi (?:could|can) take (?:some|a bit|a few|something|things|work|stuff)\b[^?.!]{0,30}\boff your plate\b",
+        r"\b(?:shall|should|can|could) i (?:just |simply )?(?:come (?:by|in|over|along) and )?start\b",
+        r"\bi (?:would|'d) like to (?:request|book|get|apply for) (?:a |an |one )?(?:slot|spot|place|placement|position|seat)\b",
         rf"\b(?:i|and) (?:would|'d) love to (?:join|work (?:at|for|with|in)) {_THEIR}",
         r"\bi (?:am|'m) available (?:to start|starting|immediately|from (?:january|february|march|april|may|june|july|august|september|october|november|december|next month|next year|spring|summer|autumn|fall|the summer))\b",
         r"\b(?:being|be|get) consider(?:ed)? for (?:it|one|the (?:role|position|job|internship|spot|opening))\b",
@@ -82,6 +85,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bapply (?:myself|for it)\b",
     ),
     "internship": (
+        r"\b(?:i|me) (?:could |can |would |might |to )?volunteer(?:ing)? (?:with|at|for|in|on) (?:you|your)\b"
+        r"|\b(?:let me|i could|i can|can i|could i|may i) (?:be (?:a |your )?volunteer|volunteer)\b",
+        r"\b(?:any chance|possible|chance|could i|can i|may i|let me|mind if i|opportunity)\b[^?.!]{0,25}\bshadow you\b",
+        rf"\bpossibility (?:to|of|for) (?:me to )?(?:do|doing|get|getting|have|having|make|making|join|joining) (?:a |an |some )?(?:short |unpaid |paid |brief )?{_INTERN_NOUN}s?\b[^?.!]{{0,30}}\b(?:in|at|with) {_AT_THEM}",
         rf"\b(?:host|take|accept|have|place|offer|give|find|get|consider|welcome) me\b[^?.!]{{0,50}}\b{_INTERN_NOUN}\b",
         rf"\b(?:is|be) (?:it )?possible (?:for me |for someone like me )?to (?:do|make|get|have|join|take|complete|arrange|undertake) (?:a |an |some |any )?(?:short |brief |unpaid |period of |bit of |few week of |week of )*{_INTERN_NOUN}s?\b[^?.!]{{0,30}}\b(?:in|at|with) {_AT_THEM}",
         rf"\b{_INTERN_NOUN}s?\b[^?.!]{{0,40}}\b(?:for me|for myself|for my)\b(?! to (?:hear|learn|know|understand|see|ask|talk|speak))",
@@ -112,6 +119,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bshout (?:me|my name) out\b|\bshout[- ]?out (?:to|for) me\b|\bgive me a shout[- ]?out\b",
         r"\bmy (?:resume|cv|portfolio|application|profile|reel|demo|work sample|writing sample)s?\b[^?]{0,80}\b(?:give|pass|forward|send|share|hand|show)\b (?:it|this|them|that) (?:on |along )?(?:to|with) (?:your|the|a) ",
         r"\b(?:tell|say) (?:the|your|him|her|them)\b[^?.!]{0,20}\b(?:good|nice|positive|great) things? about (?:me|my)\b",
+        r"\b(?:mention|recommend|suggest|put forward|nominate|put) me (?:forward )?for\b",
         # vouching in other words: "if you could mention to him that I'd be a strong fit"
         r"\b(?:tell|mention to|say to|let|flag to|pass on to) (?:him|her|them|your [a-z]+|the [a-z]+)\b[^?.!]{0,30}\bi (?:would |could |might )?(?:be|am) "
         r"(?:a |the )?(?:really |very )?(?:strong|good|great|right|perfect|ideal|solid|excellent)(?: (?:fit|candidate|match|hire|choice|addition|professional|worker|employee))?\b(?! at| with| to| for| in)",
@@ -140,7 +148,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "pay": (
         rf"\byour (?!take |view |opinion |thought |advice |experience |perspective |sense |feel |guess |idea |level )(?:[a-z-]+ ){{0,2}}?{_PAY}\b",
         rf"\byou (?:personally |actually |usually |currently )?(?:make|earn|clear|take home|pull in|bring home|bring in|end up with|charge|bill)\b(?! (?:the|a|an|that|this|your|it|such a) (?:big |career |final )?(?:shift|move|switch|jump|change|transition|decision|leap|call|choice|cut|time|most|pivot))(?=.*(?:{_PAY}|\b(?:how much|what|a year|per|a month|an hour|each month|enough|more than|less than|over|under|above|six|five|\d)\b|\b(?:more|less)\b[^?.!]{{0,30}}\bthan\b|\b(?:more|less) (?:now|these day|today)\b))",
-        rf"\byou (?:personally |actually |usually |currently )?(?:get|got|receive|land|get pay|be pay|are pay|were pay|hold|own|have)\b(?=[^?.!]{{0,30}}\b{_PAY}\b)",
+        rf"\byou (?:personally |actually |usually |currently )?(?:get|got|receive|land|get pay|be pay|are pay|were pay|hold|own|have)\b(?! see| seen| hear| heard| notice| noticed| find| found| be| been| work| worked)(?=[^?.!]{{0,30}}\b{_PAY}\b)",
         rf"\bhow much (?:[a-z]+ ){{0,3}}?(?:do|did|does|would|will|have)? ?you (?:make|earn|get|got|take home|charge|receive|bill)\b",
         rf"\b(?:what|how much)\b[^?.!]{{0,30}}\b(?:do|did|does) you (?:personally |usually |actually )?(?:make|earn|get|take home|receive|bring home|charge)\b",
         rf"\b(?:are|were|be) you (?:pay|paid)\b",
@@ -155,11 +163,14 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwhat (?:you|you are|you were) (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|be pay|offer|give)\b",
         r"\b(?:what|how much) (?:are|were|be) you (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|offer|give)\b",
         r"\bwhere do you land\b[^?.!]{0,10}\b(?:comp|pay|salary)",
-        rf"\bwhat (?:[a-z]+ ){{0,2}}?{_PAY}\b[^?.!]{{0,20}}\b(?:do|did|does|would|will) you (?:bill|charge|get|make|earn|ask|quote|set|command)\b",
+        rf"\bwhat (?:[a-z]+ ){{0,2}}?{_PAY}\b[^?.!]{{0,20}}\b(?:(?:do|did|does|would|will) )?you (?:bill|charge|get|make|earn|ask|quote|set|command)\b",
         rf"\bhow (?:many|much) {_PAY}s?\b[^?.!]{{0,30}}\b(?:give|gave|offer|grant|award|pay) you\b",
-        r"\bwhat (?:do|does|did|would) (?:that|it|this) (?:come out to|work out to|add up to|amount to) for you\b",
+        r"\bwhat (?:do|does|did|would) (?:that|it|this) (?:come out to|come to|work out to|add up to|amount to) (?:for you|in [a-z]+)\b",
+        r"\bwhat (?:did|do|does|would) (?:they|the company|your employer|your company|your boss) (?:offer|pay|give) you\b",
+        rf"\b{_PAY}\b[^?.!]{{0,20}}\byou (?:personally |usually |actually |currently )?(?:charge|bill|earn|make|take home)\b",
+        rf"\bhow many {_PAY}s?\b[^?.!]{{0,20}}\b(?:do|did|does|would|will) you\b",
         rf"\b(?:give|gave|offer|grant|award|pay) you (?:any |much )?{_PAY}\b",
-        r"\bwhat (?:does|do) (?:a|an|someone|people|somebody)\b[^?.!]{0,40}\blike (?:you|yourself)\b[^?.!]{0,20}\b(?:make|earn|take home|bring home|get pay|get)\b",
+        r"\bwhat (?:does|do) (?:a|an|someone|people|somebody)\b[^?.!]{0,40}\b(?:like|such as) (?:you|yourself)\b[^?.!]{0,20}\b(?:make|earn|take home|bring home|get pay|get)\b",
         r"\bwhat do you charge\b|\bwhat (?:would|do|does) you charge\b|\bhow much (?:would )?you charge\b",
     ),
 }
@@ -215,7 +226,7 @@ NEEDS = {
     "job": _needs(
         "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
         "slot opportunity room space scope chance candidature candidacy candidate gig contract offer staff headcount "
-        "apply fill roster available",
+        "apply fill roster available plate",
         "can start, could start, love to join, love to work, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
         "consider me, consider my, consider myself, consider someone, consider somebody, consider a, consider people, "
         "consider hire, be consider, get consider, for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
@@ -228,7 +239,8 @@ NEEDS = {
     "pay": _needs(
         "salary salaries pay paid paycheck payslip income compensation comp wage wages earnings earn bonus take-home rate "
         "fee ctc ote package remuneration band grade equity stock option rsu raise pension commission stipend allowance "
-        "money overtime net gross base charge bill figure clear hourly land differential",
+        "money overtime net gross base charge bill figure clear hourly land differential retainer grand peso dollar euro "
+        "pound rupee naira rand quid buck offer",
         "pull in, bring in, bring home, take home, how much, you make, come out to, work out to, add up to, amount to, you personally, you actually, you usually, "
         "you currently, do you make, yours pay, are make, were make, are earn, are bring, are take, were offer, were give, "
         "were pay, you offer, you give",
@@ -278,7 +290,8 @@ _INFO_ME = (
 )
 _FIRST_PERSON = (r"\b(?:me|my|myself|mine)\b|\bi\b")
 _READER = (r"\b(?:you|your|yours|you guys|y'all)\b"
-           r"|\bat (?:the|this) (?:studio|company|firm|office|shop|clinic|lab|agency|practice|restaurant|kitchen|site|hospital|label|salon|venue)\b")
+           r"|\bat (?:the|this) (?:studio|company|firm|office|shop|clinic|lab|agency|practice|restaurant|kitchen|site|hospital|label|salon|venue)\b"
+           r"|^(?:would|will|does|do|is|are|could|can) (?:the|this) [a-z-]+ (?:ever |still |currently )?(?:take|hire|accept|need|want|have)\b")
 _REQUEST = (
     r"^(?:could|would|can|will|might|may|do|does|is|are|any|got|have|please|kindly)\b"
     r"|\b(?:could|would|can|will|might) (?:you|your|u)\b|\bis there (?:any )?(?:chance|way|possibility|room|space|place|opening)\b"
@@ -295,7 +308,7 @@ _REQUEST = (
 _ADVICE = (
     r"^(?:how|what|which|why|where|when|who|whom|whose|in general|generally|in your (?:experience|view|opinion)|from your|"
     r"from what you|if you (?:were|are|had)|tell me|describe|walk me|explain|i would love to (?:know|hear|learn)|i am curious|"
-    r"i would (?:appreciate|value|welcome) your)\b"
+    r"i would (?:appreciate|value|welcome) your)\b|\byou(?: would)? recommend\b(?! me\b| my\b)"
     r"|\b(?:describe|explain|tell me|walk me|share (?:what|how|why|your)|advice|advise|tip|tips|suggest|suggestion|pointer|pointers|best way|polite way|how (?:can|should|do|could|would) i|"
     r"what (?:should|can|could|would) i|what do you look for|what would you look for|how do you (?:hire|recruit|pick|choose|decide))\b"
 )
@@ -307,6 +320,7 @@ AVAILABLE = Patterns(
         rf"|\b(?:any|anything|something|some)\b[^?.!]{{0,30}}\b(?:go|going|open|opening|available|come up|coming up|opening up)\b[^?.!]{{0,25}}\b(?:at|in|on|with) {_AT_THEM}"
         rf"|\b(?:do|does|did|would) {_AT_THEM} (?:happen to )?have (?:room|space|anything|something|a place|a spot|an opening|any)\b[^?.!]{{0,30}}\bfor (?:me|someone like me|a|one more|another|an extra)\b"
         rf"|\bif (?:something|anything|a role|a position|a spot|an opening) (?:open|come) up\b"
+        rf"|\b(?:is|are) {_THEIR} (?:grow|growing|expand|expanding|hire|hiring|recruit|recruiting|take on|taking on)\b[^?]{{0,40}}\?[^?]{{0,40}}\bi(?: would| am)? (?:be )?(?:well |really |very |so )?(?:keen|interested|up for it|available|happy to|love to)"
         rf"|\b(?:do|does) {_THEIR} (?:still |currently |ever |happen to )?need (?:anyone|anybody|someone|somebody|more people|extra hands|an extra hand|help|any help)\b"
         rf"|\b(?:do|does|would|will) {_AT_THEM} (?:still |currently |ever |happen to )?(?:need|want|use) (?:a|an|another|more|extra|someone|somebody|any)\b[^?.!]{{0,40}}\b(?:by any chance|at the moment|right now|currently|these days)\b"
         rf"|\b{_THEIR}\b[^?.!]{{0,30}}\bhave (?:room|space|a place|a spot|an opening|anything|something)\b[^?.!]{{0,10}}\bfor (?:a|an|someone|somebody|me)\b"

@@ -21,13 +21,17 @@ _SUBJECT = re.compile(r"^(?:subject|subj|re|fwd?|title)\s*[:\-]", re.IGNORECASE)
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening|day)|to whom it may concern|"
     r"hola|buenos d[ií]as|buenas|bonjour|salut|hallo|guten tag|ciao|ol[aá]|oi|hej|namaste|namaskar|salaam|"
-    r"assalamu ?alaikum|as-salamu alaykum|respected|yo|morning|afternoon|evening|sawubona|merhaba|kia ora)\b[\s,!]*",
+    r"assalamu ?alaikum|as-salamu alaykum|respected|yo|morning|afternoon|evening|sawubona|merhaba|kia ora|"
+    r"dzie[nń] dobry|witam|cze[sś][cć]|buongiorno|buonasera|bom dia|boa tarde|goedemorgen|hei|privet|"
+    r"zdravstvuyte|shalom|konnichiwa|annyeong(?:haseyo)?|xin ch[aà]o|kumusta|magandang (?:umaga|hapon|gabi)|ni ?hao|"
+    r"habari|jambo|selam|sveiki|ahoj|dobr[yý] den)\b[\s,!]*",
     re.IGNORECASE,
 )
 _GREETING_END = re.compile(r"[,!:;]\s*|\s+[-\u2014]\s+")
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "professor", "sir", "madam",
            "mx", "mx.", "dean", "coach", "chef", "rev", "rev.", "sr", "sra", "señor", "señora", "herr", "frau", "mme",
-           "mademoiselle", "monsieur", "doctor", "engr", "eng", "captain", "major"}
+           "mademoiselle", "monsieur", "doctor", "engr", "eng", "captain", "major", "pani", "pan", "panie", "signora",
+           "signor", "senhora", "senhor", "don", "dona", "doña"}
 _PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "bin", "binti", "bint", "al",
               "el", "ibn", "dos", "das", "du", "ten", "ter", "y", "e"}
 _GENERIC_NAMES = {"there", "all", "team", "everyone", "folks", "friend", "friends", "sir", "madam", "sir/madam",

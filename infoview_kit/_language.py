@@ -105,12 +105,32 @@ def lemmatise(text: str) -> str:
 # A clause boundary inside a sentence: a semicolon, a dash between words, or a comma before a
 # conjunction that starts a new thought ("..., and could you ...").
 _CLAUSE = re.compile(r"\s*(?:;|\s-\s|,\s*(?=(?:and|but|so|or|because|then|also)\b))\s*")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")
+
+
+# A full stop that ends a title or an abbreviation, not a sentence: "Dr. Lim", "St. Luke's",
+# "10 a.m.", "e.g.", an initial ("J. Okafor").
+_ABBREVIATED = re.compile(
+    r"(?:^|[\s(])(?:[A-Za-z]|Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|Sra|Srta|Rev|Hon|Engr|Ing|Mt|Ave|Dept|Univ|"
+    r"Inc|Ltd|Co|Corp|approx|vs|etc|No)\.$")
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of *text* (split at . ! ? and line breaks), stripped, empty ones dropped."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(" .!?")]
+    """The sentences of *text* (split at . ! ? and line breaks), stripped, empty ones dropped.
+
+    A full stop after a title, an abbreviation or an initial does not end a sentence, so "I met
+    Dr. Lim at St. Luke's" stays one sentence."""
+    found: list[str] = []
+    joined = False
+    for match in _SENTENCE.finditer(text):
+        piece = match.group(0)
+        if joined and found:
+            found[-1] += piece
+        else:
+            found.append(piece)
+        end = match.end()
+        joined = bool(_ABBREVIATED.search(piece.rstrip())) and end < len(text) and text[end] != "\n"
+    return [s.strip() for s in found if s.strip(" .!?")]
 
 
 def clauses(sentence: str) -> list[str]:

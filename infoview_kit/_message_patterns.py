@@ -81,6 +81,7 @@ P = Patterns(
         r"|\byou(?:'re| are| were|'ve| have)(?: been)? (?:[a-z]+ed|quoted|featured|interviewed|named|awarded)\b"
         r"|\byou(?:'re| are| were|'ve| have) (?:a|an|the|now|currently|been|worked|working|led|leading|built|"
         r"building|written|published|spoken|moved|switched|made|managed|managing|designed|designing)\b"
+        r"|\bwe (?:met|spoke|talked|chatted|connected|worked together)\b|\byou (?:mentioned|told me|said)\b"
         r"|\b(?:i|i've|i have) (?:read|saw|seen|enjoyed|loved|noticed|listened|watched|followed|came across|heard)(?: [a-z]+){0,3} (?:you|your)\b"
         r"|\bsince you\b|\byou work\b|\bas (?:a|an|the) [a-z]+(?: [a-z]+)? at\b"
         r"|\byour (?:[a-z-]+ ){0,2}(?:chapter|write-up|writeup|series|interview|answer|comment|review|repo|campaign|exhibition|album|show|"
@@ -103,6 +104,10 @@ P = Patterns(
         r"moved|switched|left|joined|completed|volunteer|intern)",
         r"my (?:goal|plan|background|studies|course|program|programme|degree|bootcamp|class|job|role|major|career)",
         r"we (?:met|worked|studied)",
+        r"as (?:a|an) (?:[a-z-]+ )?[a-z-]+(?:er|or|ist|ian|ant|ent|ee|ie|ive|ic|grad|student|parent|nurse|tech|chef|creator)\b",
+        r"i(?:'m| am) \d+", r"(?:newly |recently |just )?retired (?:from|after|last|this)",
+        r"i (?:make|create|sell|play|coach|drive|cook|paint|film|draw|research|tutor|edit)\b",
+        r"(?:want|hope|hoping|plan|planning) to (?:do|get into|work in|move into|become|go into|break into|switch)",
     ),
     polite=_any(
         r"please", r"thanks?", r"thank you", r"thx", r"appreciated?", r"appreciating", r"grateful(?:ly)?", r"respectfully",
@@ -112,7 +117,8 @@ P = Patterns(
         r"totally (?:fine|ok|okay|understand)", r"(?:no|not a) problem", r"if (?:it's|that's) (?:ok|okay|alright|fine)",
         r"would you mind", r"glad", r"delighted", r"kind", r"lovely", r"saludos", r"abra[cç]os?", r"forgive", r"(?<=\n)best", r"all the best",
         r"no stress", r"zero pressure", r"would be (?:perfect|brilliant|lovely|awesome|fantastic|ideal|helpful|amazing|great)", r"salamat", r"diolch", r"terima kasih", r"kiitos", r"takk", r"spasibo", r"xie xie", r"toda", r"gracias", r"merci", r"(?:entirely|completely|perfectly|totally) fine", r"fine to say no", r"would (?:love|be (?:great|wonderful|amazing|grateful))",
-        r"if you ever", r"whenever (?:works|suits|you)", r"good luck", r"best of luck", r"take care", r"happy to", r"suits? you", r"works? for you", r"convenient for you",
+        r"if you ever", r"whenever (?:works|suits|you)", r"(?:if|whichever|whatever) you(?:'d)? prefer",
+        r"dyakuyu", r"dziękuję", r"dziekuje", r"dzięki", r"arigat[oō]", r"kamsahamnida", r"gomawo", r"cảm ơn", r"xièxie", r"ngiyabonga", r"asante sana", r"good luck", r"best of luck", r"take care", r"happy to", r"suits? you", r"works? for you", r"convenient for you",
         r"at your convenience", r"onegai", r"yoroshiku", r"con cari[nñ]o", r"un saludo", r"alles gute", r"mit freundlichen", r"grateful", r"obrigad[oa]", r"cheers",
     ),
     demanding=_any(
@@ -201,7 +207,8 @@ P = Patterns(
     why=_any(
         r"because", r"since(?! (?:the|last|we|our|then|\d|graduation|uni|college|school|you left|my last|early|late))", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|ask|understand|talk|get)",
         r"curious", r"interested in", r"i(?:'d| would) love to (?:learn|hear|ask)", r"advice (?:on|about)",
-        r"(?:want|wants|hoping|hope) to (?:learn|hear|understand|ask|move|get|go)", r"as (?:an?|someone) ", r"(?:her|his|their) (?:view|advice|perspective|experience|take|insight)",
+        r"(?:want|wants|hoping|hope) to (?:learn|hear|understand|ask|move|get|go)", r"as (?:an?|someone) ", r"(?:her|his|their) (?:view|advice|perspective|experience|take|insight|research|work|talk|path|move|career|background|book|project|writing)",
+        r"(?:close|similar) to what i", r"(?:the|an) area i", r"what i want to (?:do|learn|focus|work)",
         r"similar", r"same (?:move|path|shift|switch)", r"relevant", r"exactly", r"(?:would|she'd|he'd|they'd) know", r"knows?",
         r"expert", r"expertise", r"speciali[sz]", r"the (?:right|perfect|best) person", r"would (?:help|be (?:gold|great|useful|helpful|invaluable))", r"practical advice",
         r"(?:she|he|they)(?:'s| is| are|'re)? (?:runs?|works?|leads?|moved|made|published|did|went|switched|covers?|started|built)",

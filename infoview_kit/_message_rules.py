@@ -8,6 +8,7 @@ unmistakable wording, because a good message wrongly flagged teaches the wrong l
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -140,10 +141,17 @@ def names_reader(draft: Draft, rule: str, severity: str) -> Finding | None:
     if draft.reader_name:
         greeted = {plain(w) for w in re.split(r"[\s-]+", draft.greeting_name)}
         wanted = {plain(w) for w in re.split(r"[\s-]+", draft.reader_name) if len(plain(w)) > 1}
-        if not greeted & wanted:
+        if not greeted & wanted and not any(_same_name(g, w) for g in greeted for w in wanted):
             # a wrong name is worse than none, whatever the kind
             return Finding(rule, "problem", f'Your greeting says "{draft.greeting_name}", but this message is for {draft.reader_name}; fix the name.')
     return None
+
+
+def _same_name(greeted: str, wanted: str) -> bool:
+    """The same name in another grammatical case: Polish "Magdaleno" is "Magdalena" addressed,
+    Czech "Petře" is "Petr"; only the ending differs."""
+    shared = len(os.path.commonprefix([greeted, wanted]))
+    return min(len(greeted), len(wanted)) >= 4 and shared >= max(4, max(len(greeted), len(wanted)) - 2)
 
 
 def _plain_words(sentence: str) -> set[str]:

@@ -49,7 +49,7 @@ OTHER_PERSON = re.compile(
     r"supervisor|advisor|adviser|tutor|coach|doctor|nurse)\b"
     r"|\b(?:woman|man|lady|guy|girl|boy|someone|somebody|anyone|everyone|person)\b)"
     # a first name that says or does something, or that the writer names beside a verb
-    rf"|\b{_NOT_A_NAME}[A-Z][a-z]+(?:'s\b|\s+(?:said|says|told|tells|mentioned|suggested|recommended|introduced|"
+    rf"|\b{_NOT_A_NAME}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:'s\b|\s+(?:said|says|told|tells|mentioned|suggested|recommended|introduced|"
     r"pointed|thought|thinks|is|was|has|had|works|worked|speaks|spoke|wrote|writes|and I)\b)"
     r"|(?i:\b(?:mention(?:ing|ed)?|introduc(?:e|ed|ing)|to|with|from|about|meet|met|meeting|ask(?:ed)?|"
     r"contact(?:ed|ing)?|email(?:ed|ing)?|thank(?:ed)?|told|tell|recommend(?:ed|ing)?|suggest(?:ed|ing)?|"

@@ -17,10 +17,10 @@ from infoview_kit.vocabulary import MESSAGE_KINDS
 # What the checkers reach on the test part today (benchmarks/README.md has the tables). These
 # are below the course's targets (95% / 2% / 95% / 5%); raising them is open work.
 TEST_FLOORS = {
-    "refusals caught": (0.92, "min"),
+    "refusals caught": (0.93, "min"),
     "good questions refused": (0.02, "max"),
-    "messages judged right": (0.93, "min"),
-    "good messages with a problem": (0.10, "max"),
+    "messages judged right": (0.95, "min"),
+    "good messages with a problem": (0.07, "max"),
 }
 
 
@@ -35,7 +35,7 @@ def messages():
 
 
 def test_corpus_is_big_and_balanced_enough(questions, messages):
-    """At least 400 questions and 200 messages, every kind 30+ times, good and bad near even."""
+    """At least 400 questions and 200 messages, every kind 30+ times, good and bad near even (40-60%)."""
     assert len(questions) >= 400 and len(messages) >= 200
     labels = Counter(q["label"] for q in questions)
     assert abs(labels["refuse"] - labels["ok"]) <= 0.1 * len(questions)
@@ -43,7 +43,9 @@ def test_corpus_is_big_and_balanced_enough(questions, messages):
         rows = [m for m in messages if m["kind"] == kind]
         assert len(rows) >= 30, kind
         good = sum(m["ok"] for m in rows)
-        assert abs(2 * good - len(rows)) <= 0.1 * len(rows), kind
+        # within 40-60%: one dev batch was written mostly of good requests and introductions, to
+        # find false alarms in natural voices
+        assert abs(2 * good - len(rows)) <= 0.2 * len(rows), kind
     assert Counter(q["category"] for q in questions if q["label"] == "refuse").keys() == {"job", "referral", "internship", "pay"}
 
 
