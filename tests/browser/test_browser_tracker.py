@@ -32,7 +32,8 @@ def test_logged_outreach_and_replies_show_as_the_right_response_rates(lab):
         tracker.get_by_label("Sent by").select_option(label="Email")
         lab.type_into(tracker.get_by_label("Sent on"), sent_on.isoformat())
         tracker.get_by_role("button", name="Add to my log").click()
-        tracker.get_by_text(f"Saved: {name} is in your log ({count} messages)").wait_for()
+        messages = "1 message" if count == 1 else f"{count} messages"
+        tracker.get_by_text(f"Saved: {name} is in your log ({messages})").wait_for()
         # the form empties its inputs before saying so: the next name can be typed at once
         expect(tracker.get_by_label("Their name")).to_have_value("")
 
