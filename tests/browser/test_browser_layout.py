@@ -155,7 +155,7 @@ def test_exported_sheet_opens_as_a_page_and_the_calendar_file_downloads(lab):
     meeting = lab.output_of("Meeting plan")
     lab.type_into(meeting.get_by_label("Day of the meeting"),
                   (dt.date.today() + dt.timedelta(days=7)).isoformat())
-    lab.type_into(meeting.get_by_label("Start time (24-hour clock)"), "14:00")
+    lab.type_into(meeting.get_by_label("Start time", exact=True), "14:00")
     meeting.get_by_label("How you meet").select_option(label="Video call")
     meeting.get_by_text("Saved your meeting plan").wait_for()
     meeting.get_by_role("button", name="Export calendar file and question sheet").click()
