@@ -100,8 +100,11 @@ GRADE = [sys.executable, "-m", "infoview_kit.cli", "grade", "interviews", "--job
 def _grade_until(course: Path, done: int) -> subprocess.Popen:
     """Start ``infoview-kit grade`` in a session of its own; return once ``done`` are graded."""
     record = course / "autograded" / ".infoview-grade-interviews.jsonl"
+    # as from a terminal: a run started in the background (a CI job, `cmd &`) inherits SIGINT
+    # ignored, and Python then never turns Ctrl+C into KeyboardInterrupt
     run = subprocess.Popen(GRADE, cwd=course, env=_env(), stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                           stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and run.poll() is None:
         if record.exists() and record.read_text().count('"done"') >= done:
