@@ -503,3 +503,23 @@ def test_an_intro_request_may_speak_of_the_person_to_meet():
     """An intro request is written to the contact, so "her work" (the prospect's) is right there."""
     assert "speaks_to_reader" not in rules_for("intro_request")
     assert "speaks_to_reader" in rules_for("request") and "speaks_to_reader" in rules_for("thank_you")
+
+
+def test_a_name_greeted_in_another_case_is_the_readers_name():
+    """Polish greets Magdalena as "Magdaleno": that is her name, not a wrong one."""
+    text = ("Dzień dobry Pani Magdaleno,\n\nWould you have 20 minutes for a call about your work as a "
+            "process engineer at LG Energy? I'm a chemical engineer new to Poland.\n\nDziękuję,\nDmytro")
+    rules = {f.rule for f in check_message(text, "request", reader_name="Magdalena").findings}
+    assert "names_reader" not in rules
+    wrong = check_message(text.replace("Magdaleno", "Katarzyno"), "request", reader_name="Magdalena")
+    assert "names_reader" in {f.rule for f in wrong.problems}
+
+
+def test_an_edited_draft_is_judged_afresh_though_sentences_are_kept():
+    """The per-sentence reading is kept between keystrokes; an edit that makes a job ask is seen."""
+    base = ("Hi Priya,\n\nWould you have 20 minutes for a call about your UX research at Brightline? "
+            "I'm a nurse retraining in design.\n\nThanks,\nJordan")
+    assert "no_job_ask" not in {f.rule for f in check_message(base).findings}
+    edited = base.replace("in design.", "in design. Could you refer me to your hiring manager?")
+    assert "no_job_ask" in {f.rule for f in check_message(edited).problems}
+    assert "no_job_ask" not in {f.rule for f in check_message(base).findings}

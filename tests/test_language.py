@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from infoview_kit._language import clauses, lemmatise, normalise, sentences
 
 
@@ -25,3 +27,26 @@ def test_sentences_and_clauses_split_where_people_do():
     assert sentences("Hi. Could we talk?\nThanks!") == ["Hi.", "Could we talk?", "Thanks!"]
     assert clauses("I loved your talk; could we meet, and could I bring a friend") == [
         "I loved your talk", "could we meet", "and could I bring a friend"]
+
+
+def test_a_title_or_an_initial_does_not_end_a_sentence():
+    """ "Dr. Lim" and "St. Luke's" stay inside their sentence; a line with no full stop is one."""
+    assert sentences("I saw your post at St. Luke's. Could Dr. Lim meet at 10 a.m. on Friday?") == [
+        "I saw your post at St. Luke's.", "Could Dr. Lim meet at 10 a.m. on Friday?"]
+    assert sentences("Any time suits me\nThanks, J. Okafor") == ["Any time suits me", "Thanks, J. Okafor"]
+
+
+def test_patterns_compile_on_first_use_and_then_stay():
+    import re
+
+    from infoview_kit._language import Patterns
+
+    patterns = Patterns(word=r"\bhire\b", cased=(r"Hire", re.IGNORECASE))
+    assert "word" not in vars(patterns)  # nothing compiled yet
+    assert patterns.word.search("we hire juniors") and patterns["cased"].search("HIRE")
+    assert vars(patterns)["word"] is patterns.word  # compiled once, kept as a plain attribute
+    assert patterns.names() == ("word", "cased")
+    with pytest.raises(AttributeError):
+        patterns.missing
+    with pytest.raises(KeyError):
+        patterns["missing"]
