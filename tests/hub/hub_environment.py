@@ -57,8 +57,24 @@ def build_wheel(destination: Path) -> Path:
     return wheels[0]
 
 
-def hub_environment(location: Path = REPO / ".venv" / "hub-env") -> Path:
+def _others_can_reach(folder: Path) -> bool:
+    """Whether users other than the owner can read and enter *folder* and every folder above it."""
+    return all(f == Path("/") or f.stat().st_mode & 0o005 == 0o005 for f in [folder, *folder.parents])
+
+
+def default_location() -> Path:
+    """Beside the checkout's venv, or, when the checkout sits in a private folder (``mktemp -d``
+    makes one), in the shared temporary folder, named after the checkout so two never mix."""
+    beside = REPO / ".venv" / "hub-env"
+    if _others_can_reach(REPO):
+        return beside
+    digest = hashlib.sha256(str(REPO).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"infoview-hub-env-{digest}"
+
+
+def hub_environment(location: Path | None = None) -> Path:
     """The ready environment (its folder): requirements installed, the kit from a new wheel."""
+    location = default_location() if location is None else location
     stamp_file = location / ".infoview-requirements"
     if not (stamp_file.is_file() and stamp_file.read_text() == _stamp()):
         shutil.rmtree(location, ignore_errors=True)
@@ -71,11 +87,10 @@ def hub_environment(location: Path = REPO / ".venv" / "hub-env") -> Path:
         _run([str(location / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps",
               "--force-reinstall", str(wheel)])
     # every user the hub starts must be able to read and run it
-    for folder in [location, *location.parents]:
-        if folder == Path("/") or folder.stat().st_mode & 0o005 == 0o005:
-            continue
-        raise RuntimeError(f"{folder} is not readable by other users; the hub's users cannot "
-                           f"run {location}")
+    location.chmod(0o755)
+    if not _others_can_reach(location):
+        raise RuntimeError(f"{location} or a folder above it is not readable by other users; the "
+                           "hub's users cannot run it")
     return location
 
 
