@@ -14,14 +14,16 @@ _ORG_NOUN = (
     r"unit|ward|trust|hospital|clinic|school|newsroom|startup|start-up|business|employer|side|shop|division|squad|"
     r"council|network|place|workplace|institution|university|ngo|charity|consultancy|house|center|centre|project|"
     r"programme|program|branch|site|store|restaurant|kitchen|newspaper|magazine|ministry|authority|service|"
-    r"esteemed company|esteemed organisation|esteemed organization|label|crew|venue|salon|firm|pharmacy|chain)"
+    r"esteemed company|esteemed organisation|esteemed organization|label|crew|venue|salon|firm|pharmacy|chain|outfit|"
+    r"theatre|theater|depot|fleet|workshop|garage|plant|mine|farm|hotel|gallery|museum|library|station|yard|warehouse|"
+    r"factory|precinct|district|parish|church|court|chambers|newsdesk|desk)"
 )
 _THEIR = rf"(?:your (?:[a-z-]+ ){{0,3}}?{_ORG_NOUN}|(?:the|this) (?:company|team|firm|organisation|organization|department|unit|office|studio|lab|crew|label|practice|clinic|shop))"
 _AT_THEM = rf"(?:{_THEIR}|you)"
 _JOB_NOUN = r"(?:job|role|position|post|open|opening|vacancy|spot|place|seat|slot|desk|opportunity|room|space|scope|chance|candidature|candidacy|gig|contract|offer)"
 _INTERN_NOUN = (
     r"(?:internship|intern|placement|co-op|coop|apprenticeship|apprentice|traineeship|trainee|work experience|"
-    r"work-experience|praktikum|practicum|stage|returnship|secondment|externship|observership|vacation scheme|"
+    r"work-experience|praktikum|practicum|stage|returnship|secondment|externship|extern|observership|vacation scheme|"
     r"summer analyst|summer associate|summer program|summer programme|summer scheme|industrial year|sandwich year|"
     r"placement year|residency|fellowship|industrial attachment|attachment|industrial training|return-to-work programme|"
     r"return-to-work program|practica|práctica|pasantia|pasantía|estagio|estágio|clinical rotation|rotation|job shadow|work shadowing|ojt|(?<!coordinate )(?<!manage )(?<!train )(?<!recruit )(?<!lead )volunteer(?! manager| coordinator| program| programme| work)|on-the-job training|on-the-job train|training period|train period|alternance)"
@@ -29,7 +31,7 @@ _INTERN_NOUN = (
 _DOCS = r"(?:cv|cvs|resume|resumes|portfolio|name|application|profile|detail|details|linkedin|candidacy|email|contact|info|information|work|writing sample|number)"
 _PAY = (
     r"(?:salary|salaries|pay|paycheck|pay check|pay cheque|payslip|income|compensation|comp|wage|wages|earnings|bonus|"
-    r"bonuses|take-home|take home|day rate|hourly rate|hourly|rate|rates|fee|fees|ctc|ote|package|remuneration|pay band|"
+    r"bonuses|annual draw|partner draw|take-home|take home|day rate|hourly rate|hourly|rate|rates|fee|fees|ctc|ote|package|remuneration|pay band|"
     r"pay grade|pay scale|equity|stock|stock option|share option|rsu|raise|pay rise|pension|commission|stipend|allowance|"
     r"money|overtime|net|gross|base|paid|differential|shift differential|retainer|peso|pesos|dollar|dollars|euro|euros|pound|pounds|rupee|rupees|naira|rand|quid|buck|bucks)"
 )
@@ -56,8 +58,16 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:take on|bring on|hire|employ|recruit|onboard|accept|welcome) (?:someone|somebody|a person|people|a candidate) (?:[a-z-]+ ){0,3}like (?:me|myself|mine)\b",
         r"\btake on me\b|\btake me\s*[?.!]|\bable to take me\b",
         r"\b(?:employment|post|position|job|role|spot|vacancy|opening)\b[^?.!]{0,30}\bfor (?:me|myself)\b",
-        r"\bfor (?:a|an|someone|somebody|people|person) (?:[a-z-]+ ){0,3}like (?:me|myself|mine)\b",
-        rf"\bpossible (?:for me )?to (?:start|work|join|begin)\b[^?.!]{{0,40}}\b(?:in|at|with|on) {_AT_THEM}",
+        rf"\b(?:(?:i|me) (?:could|can|might|would)|(?:could|can|might|would) i) (?:get|be) (?:on|onto|into|in) {_THEIR}",
+        # "would your company take on a vet with twelve years of supply experience?"
+        rf"\b(?:would|will|could|might) {_THEIR} (?:ever |consider |be willing to |be open to )?(?:take on|hire|employ|bring on|bring in) (?:a|an|someone|somebody)\b",
+        rf"\b(?:whether|if) {_THEIR} (?:might|may|would|could) (?:possibly |perhaps )?have (?:a|an|any|some) (?:[a-z-]+ ){{0,2}}?{_JOB_NOUN}\b",
+        rf"\b(?:possible|possibility|chance|opportunity|way) (?:for me )?to (?:start|work|join|begin)\b[^?.!]{{0,40}}\b(?:in|at|with|on) {_AT_THEM}",
+        r"\b(?:need|want|use|take on|hire) (?:someone|somebody|a person|people|anyone) (?:[a-z-]+ ){0,2}?like (?:me|myself)\b",
+        r"\b(?:slot|squeeze|sneak|fit) me in(?:to)? (?:somewhere|anywhere|at|on|to|your|the)\b",
+        r"\b(?:like|love|want|hope|keen|glad|happy) to (?:get on|get in|sign on|come on|come aboard) (?:with|at|to) (?:your|the) ",
+        rf"\b{_JOB_NOUN}s?\b[^?.!]{{0,40}}\b(?:i|me) (?:may|might|could|can) (?:be able to )?(?:apply|fill)\b",
+        r"^(?:you|you guys) (?:currently |still |by any chance )?(?:hire|recruit|take on|hiring|recruiting)\b",
         r"\bconsider (?:me|myself|my (?:candidature|candidacy|application|profile|cv|resume)|hire me)\b",
         r"\bconsider (?:someone|somebody|a person|people|a candidate|an applicant)[^?.!]{0,40}\blike (?:me|mine|myself)\b",
         rf"\b(?:a |an |any |some )?{_JOB_NOUN}s? (?:open |available |going )?(?:for me|for someone like me|for people like me|for myself)\b",
@@ -68,13 +78,16 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bpossible (?:for me )?to (?:work|join|start|get a job)\b[^?.!]{{0,20}}\b(?:in|at|for|with) {_AT_THEM}",
         rf"\b(?:is|are|be) {_AT_THEM} (?:currently |still |now |actively |perhaps |by any chance )?(?:hire|recruit|look for (?:new |more |any |some )?(?:people|anyone|someone|staff|candidates?|hire|help|junior|graduate|talent))\b",
         rf"\b{_THEIR} (?:is|are) (?:currently |still |now )?(?:hire|recruit)\b",
-        rf"\b(?:do|does|did|would|will) {_AT_THEM} (?:currently |still |now |happen to )?have (?:any |some )?(?:open|opening|vacancy|vacancies|position|role|job|headcount)s?\b",
+        rf"\b(?:do|does|did|would|will) {_AT_THEM} (?:currently |still |now |happen to )?have (?:any |some )?(?:(?!another |other |previous |prior |former |first |last |old |a |an |the )[a-z-]+ ){{0,2}}?(?:open|opening|vacancy|vacancies|position|role|job|headcount)s?\b",
         rf"\b(?:any|some|an?) (?:entry-level |junior |graduate |open |current |available )?(?:open|opening|vacancy|position|role|job)s?\b[^?.!]{{0,30}}\b(?:on|in|at|with|within) {_THEIR}",
         rf"\bhave (?:some|any) vacancy\b",
         r"\b(?:let me know|tell me|inform me|notify me|keep me (?:post|posted|in mind|informed|update|updated)|give me a heads up|ping me)\b[^?.!]{0,40}\b(?:any|new|future|upcoming|open|suitable|relevant|junior|entry-level) (?:job|role|position|post|open|opening|vacancy|vacancies)\b",
         r"\b(?:let me know|tell me|inform me|notify me|give me a heads up|ping me)\b[^?.!]{0,40}\b(?:job|role|position|post|open|opening|vacancy|vacancies)s? (?:open|come up|become available|appear|go live|open up)\b",
-        r"\b(?:job|role|position|post|open|opening|vacancy|vacancies)s? (?:will |might |ever )?(?:open|come up|become available|go live)\b[^?.!]{0,40}\b(?:tell me|let me know|me first|i can apply|so i can|i could)\b",
+        r"\b(?:job|role|position|post|open|opening|vacancy|vacancies|spot|place|seat|slot)s? (?:will |might |ever )?(?:open|come up|become available|go live)\b[^?.!]{0,40}\b(?:tell me|let me know|me first|i can apply|so i can|i could|call me|think of me|ping me)\b",
         r"\bkeep me in mind\b",
+        # "if your team ever has a junior dev opening, lmk, I'd totally apply"
+        rf"\b(?:if|when|whenever|should) {_AT_THEM} (?:ever |ever happen to |happen to )?(?:have|has|get|open)s? (?:a|an|any) (?:[a-z-]+ ){{0,3}}?(?:job|role|position|post|opening|vacancy)\b"
+        r"[^?.!]{0,30}\b(?:let me know|tell me|ping me|keep me in mind|think of me|i would (?:[a-z]+ )?(?:apply|love|jump))",
         r"\bput in a (?:good )?word\b.{0,40}\bfor (?:the|a|an|any) (?:job|role|position|opening)\b",
         r"\b(?:be|being|get|getting) hire (?:at|by|into|onto) (?:your|you)\b",
         r"\bchance (?:for|of) (?:the |an )?interview\b",
@@ -102,6 +115,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:if|whether) {_THEIR} (?:take|offer|hire|accept|run|host|have)s? (?:any |summer |new )?(?:interns?|internships?|trainees?|apprentices?|placements?)\b",
         rf"\b(?:do|does) {_THEIR} (?:take on|take|offer|have|accept|host) (?:any )?(?:interns?|internships?|trainees?|apprentices?)\b",
         rf"\b(?:request|ask) you for (?:a |an |the )?{_INTERN_NOUN}\b",
+        rf"(?:\bi (?:[a-z]+ ){{0,2}}?to |\b(?:may|can|could) i )(?:request|ask (?:you )?for) (?:a|an|the) (?:[a-z-]+ ){{0,3}}?{_INTERN_NOUN}\b",
+        rf"\b{_INTERN_NOUN}\b[^?.!]{{0,30}}\b(?:put|get|take|fit|slot) me (?:in|on)\b",
         rf"\b(?:(?:do|does) )?{_AT_THEM} (?:have|has|take|offer) (?:room|space|a place|a spot|any)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}",
         rf"\b(?:possible|able|chance|way)\b[^?.!]{{0,20}}\bto (?:have|do|get|join|start|begin|arrange|take)\b[^?.!]{{0,30}}\b{_INTERN_NOUN}\b[^?.!]{{0,30}}\b(?:with|at|in) {_AT_THEM}",
         rf"\b{_INTERN_NOUN}\b[^?.!]{{0,60}}\b(?:could|can|might) it be me\b",
@@ -112,6 +127,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bi (?:am|be) (?:look|looking|search|searching|hope|hoping|apply|applying) for (?:a |an |some |any )?(?:unpaid |paid |summer |short |)?{_INTERN_NOUN}\b",
         rf"\bi need (?:a |an )?[a-z ]{{0,20}}{_INTERN_NOUN}\b[^?.!]{{0,80}}\b(?:could i|can i|with you|your)\b",
         rf"\bi can work for free\b",
+        r"\b(?:program|programme|scheme)\b[^?.!]{0,15}\bi (?:could|can|might) (?:join|do|apply for|take part in|enrol in|enroll in|sign up for)\b",
         rf"\b{_INTERN_NOUN}\b[^?.!]{{0,30}}\bplease consider me\b|\bplease consider me\b",
     ),
     "referral": (
@@ -133,8 +149,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:endorse|back|support|sponsor) (?:me|my (?:application|candidacy|candidature|bid|cv|resume|profile))\b",
         r"\bvouch for (?:me|my)\b|\bvouch\b[^?.!]{0,30}\bme\b",
         r"\bput in a (?:good )?word\b|\ba good word (?:for me|in for me)\b",
-        r"\bput (?:me|my name|myself) forward\b|\bput forward my\b|\bput my name (?:in|down|forward)\b",
-        rf"\b(?:pass|send|forward|give|share|hand|show|put|mention|circulate|flag|drop|submit|get) (?:along |on )?my {_DOCS}\b",
+        r"\bput (?:me|my name|myself) forward\b|\bput forward my\b|\bput my name (?:in|down|forward)\b"
+        r"(?! for (?:a|an|the|their|your) (?:[a-z-]+ ){0,2}?(?:workshop|course|class|session|event|waitlist|waiting list|conference|seminar|webinar|meetup|training|talk|lecture|tour|trip|race|list))",
+        rf"\b(?:pass|send|forward|give|share|hand|show|put|mention|circulate|flag|drop|submit|get) (?:along |on )?my {_DOCS}\b(?! down for (?:a|an) )",
         rf"\bmy {_DOCS} (?:along|on|over|through|across|in front of|to your|to the|find its way|make it|reach|get to)\b",
         r"\brecommend (?:me|myself) (?:to|for|as|with|at)\b|\brecommend (?:me|myself)\s*[?.!]?$|\brecommend me\s*(?:[?.!,]|$)",
         r"\b(?:speak|talk|vouch|attest) (?:to|for|about) my (?:suitability|skill|skills|ability|abilities|work|experience|character|strength|strengths|candidacy)\b",
@@ -142,15 +159,18 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:you can|could you|would you|will you) say (?:that )?i am (?:a )?(?:good|great|strong|worth|the right)\b",
         r"\bi am recommend by you\b",
         r"\bintroduce me to (?:your |the |a )?(?:recruiter|recruitment|hr|hiring manager|talent|people team|head of hiring|hiring team|graduate recruitment)\b",
-        r"\b(?:mention|recommend|introduce|connect|flag|put|name-drop|namedrop) me (?:to|with|in front of) (?:the |your |a )?(?:[a-z-]+ ){0,2}(?:talent|recruit|recruiter|recruiters|recruitment|hr|hiring|manager|boss|director|lead|partner|partners|people team|head)\b",
+        r"\b(?:mention|recommend|introduce|connect|flag|put|name-drop|namedrop) me (?:to|with|in front of) (?:the |your |a )?(?:[a-z-]+ ){0,2}(?:talent|recruit|recruiter|recruiters|recruitment|hr|hiring|manager|boss|director|lead|partner|partners|people team|head|"
+        r"principal|headteacher|head teacher|dean|chair|supervisor|owner|chef|foreman|superintendent|editor|producer|founder|ceo)\b",
         r"\bcontact you about me\b|\bcall you about me\b|\bask you about me\b",
     ),
     "pay": (
-        rf"\byour (?!take |view |opinion |thought |advice |experience |perspective |sense |feel |guess |idea |level )(?:[a-z-]+ ){{0,2}}?{_PAY}\b",
+        rf"\byour (?!take |view |opinion |thought |advice |experience |perspective |sense |feel |guess |idea |level )(?:[a-z-]+ ){{0,2}}?{_PAY}\b"
+        r"(?! (?:post|job|role|position|work|internship|placement|gig|contract|opportunity|opening)\b)",  # "your first paid post"
         rf"\byou (?:personally |actually |usually |currently )?(?:make|earn|clear|take home|pull in|bring home|bring in|end up with|charge|bill)\b(?! (?:the|a|an|that|this|your|it|such a) (?:big |career |final )?(?:shift|move|switch|jump|change|transition|decision|leap|call|choice|cut|time|most|pivot))(?=.*(?:{_PAY}|\b(?:how much|what|a year|per|a month|an hour|each month|enough|more than|less than|over|under|above|six|five|\d)\b|\b(?:more|less)\b[^?.!]{{0,30}}\bthan\b|\b(?:more|less) (?:now|these day|today)\b))",
         rf"\byou (?:personally |actually |usually |currently )?(?:get|got|receive|land|get pay|be pay|are pay|were pay|hold|own|have)\b(?! see| seen| hear| heard| notice| noticed| find| found| be| been| work| worked)(?=[^?.!]{{0,30}}\b{_PAY}\b)",
-        rf"\bhow much (?:[a-z]+ ){{0,3}}?(?:do|did|does|would|will|have)? ?you (?:make|earn|get|got|take home|charge|receive|bill)\b",
-        rf"\b(?:what|how much)\b[^?.!]{{0,30}}\b(?:do|did|does) you (?:personally |usually |actually )?(?:make|earn|get|take home|receive|bring home|charge)\b",
+        rf"\bhow much (?:[a-z]+ ){{0,3}}?(?:do|did|does|would|will|have)? ?you (?:are |be |were )?(?:make|earn|get|got|take home|charge|receive|bill)\b",
+        rf"\b(?:what|how much)\b[^?.!]{{0,30}}\b(?:do|did|does) you (?:personally |usually |actually )?(?:make|earn|take home|receive|bring home|charge"
+        r"|get(?! (?:wrong|right|out|from|into|to know|stuck|start|involve|interest|hook|there|better|good|use|through|along|ahead|around|away)\b))\b",
         rf"\b(?:are|were|be) you (?:pay|paid)\b",
         rf"\bhow much {_PAY}\b[^?.!]{{0,30}}\byou\b",
         r"\b(?:pay|pays|paid) (?:you|yours)\b|\byou (?:be|are|were|get) (?:pay|paid)\b|\byours pay\b",
@@ -158,6 +178,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bwhat {_PAY} (?:band|grade|scale|level|bracket) (?:are|were|be) you\b|\bwhich {_PAY} (?:band|grade|bracket)\b[^?.!]{{0,10}}\byou\b",
         r"\b(?:are|were|be) you (?:in|on) (?:the )?(?:high|low|mid|upper|lower)?[ -]?(?:five|six|seven)[ -]figure",
         r"\b(?:are|were|be) you on (?:more|less|over|under|above|a salary|six|five|\d|\$|£|€)",
+        r"\byou (?:are|were|be) on (?:more|less|over|under|above|about|around|roughly) (?:than )?(?:\d|\$|£|€|six|five|a hundred|a grand)",
+        r"\bwhat (?:are|be|were) you on\b(?=[^?.!]{0,25}\b(?:an? (?:hour|year|month|week|day|shift)|per)\b)",
         r"\bhow much\b[^?.!]{0,30}\b(?:were|was|are|is|be) you (?:give|offer|pay|award|grant)\b",
         rf"\bhow many {_PAY}s?\b[^?.!]{{0,30}}\b(?:were|was|are|is|be|did|do|have) you\b",
         r"\bwhat (?:you|you are|you were) (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|be pay|offer|give)\b",
@@ -165,12 +187,16 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwhere do you land\b[^?.!]{0,10}\b(?:comp|pay|salary)",
         rf"\bwhat (?:[a-z]+ ){{0,2}}?{_PAY}\b[^?.!]{{0,20}}\b(?:(?:do|did|does|would|will) )?you (?:bill|charge|get|make|earn|ask|quote|set|command)\b",
         rf"\bhow (?:many|much) {_PAY}s?\b[^?.!]{{0,30}}\b(?:give|gave|offer|grant|award|pay) you\b",
-        r"\bwhat (?:do|does|did|would) (?:that|it|this) (?:come out to|come to|work out to|add up to|amount to) (?:for you|in [a-z]+)\b",
+        r"\bwhat (?:do|does|did|would) (?:that|it|this) (?:come out to|come to|work out to|add up to|amount to) (?:for you|in [a-z]+|each year|a year|per year|annually|a month|per month|yearly)\b",
+        rf"\bwhere (?:are|be|do|were) you (?:sit |land |fall )?on (?:the|your) (?:[a-z-]+ )?{_PAY}",
+        # "You on a bonus on top of the salary? How much is the bonus?": theirs, from the question before
+        rf"\byou\b[^?]{{0,80}}\?\s*how much (?:is|are|be|was) (?:the|that) {_PAY}\b",
         r"\bwhat (?:did|do|does|would) (?:they|the company|your employer|your company|your boss) (?:offer|pay|give) you\b",
         rf"\b{_PAY}\b[^?.!]{{0,20}}\byou (?:personally |usually |actually |currently )?(?:charge|bill|earn|make|take home)\b",
         rf"\bhow many {_PAY}s?\b[^?.!]{{0,20}}\b(?:do|did|does|would|will) you\b",
         rf"\b(?:give|gave|offer|grant|award|pay) you (?:any |much )?{_PAY}\b",
-        r"\bwhat (?:does|do) (?:a|an|someone|people|somebody)\b[^?.!]{0,40}\b(?:like|such as) (?:you|yourself)\b[^?.!]{0,20}\b(?:make|earn|take home|bring home|get pay|get)\b",
+        rf"\b(?:give|gave|offer|grant|award|pay) you (?:a |an |any )?(?:[a-z-]+ ){{0,5}}?{_PAY}\b(?=[^?]{{0,40}}\b(?:how much|roughly|amount)\b)",
+        r"\bwhat (?:does|do|is|be|would) (?:a|an|someone|people|somebody)\b[^?.!]{0,40}\b(?:like|such as) (?:you|yourself)\b[^?.!]{0,20}\b(?:make|earn|take home|bring home|get pay|get|pull in|pulling in|bring in|clear)\b",
         r"\bwhat do you charge\b|\bwhat (?:would|do|does) you charge\b|\bhow much (?:would )?you charge\b",
     ),
 }
@@ -207,11 +233,12 @@ def word_pairs(lemmas: str) -> set[str]:
 NEEDS = {
     "internship": _needs(
         "internship intern placement co-op coop apprenticeship apprentice traineeship trainee praktikum practicum stage "
-        "returnship secondment externship observership residency fellowship attachment return-to-work rotation shadow "
+        "returnship secondment externship extern observership residency fellowship attachment return-to-work rotation shadow "
         "shadowing volunteer pre-apprentice industrial ojt alternance",
         "work experience, work-experience, vacation scheme, summer analyst, summer associate, summer program, summer scheme, "
         "sandwich year, placement year, tag along, sit in, sit with, for free, consider me, help out, ride along, "
-        "training period, train period, on-the-job training, on-the-job train",
+        "training period, train period, on-the-job training, on-the-job train, i could join, i can join, i might join, "
+        "i could do, i can do, i could apply, i can apply",
     ),
     "referral": _needs(
         "refer referral reference referee recommend recommendation endorse endorsement vouch champion testimonial sponsor "
@@ -221,7 +248,7 @@ NEEDS = {
         "good word, heads-up, heads up, my name, my detail, my email, my contact, my info, my work, my writing, my number, "
         "about me, i am good, i am a good, i am great, i am a great, i am strong, i am a strong, i am worth, i am the right, "
         "i am a fit, introduce me to, put me forward, "
-        "put my name, back me, back my, support my, forward my, speak to my, speak for my, speak up for",
+        "put my name, back me, back my, support my, forward my, speak to my, speak for my, speak up for, put in a word",
     ),
     "job": _needs(
         "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
@@ -230,7 +257,7 @@ NEEDS = {
         "can start, could start, love to join, love to work, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
         "consider me, consider my, consider myself, consider someone, consider somebody, consider a, consider people, "
         "consider hire, be consider, get consider, for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
-        "take on, on board, aboard, work for, work at, work in, work with, work on, start at, start in, start with, "
+        "take on, on board, aboard, get onto, get into, work for, work at, work in, work with, work on, start at, start in, start with, "
         "join you, come work, possible to, possible for me, one of them, one of those, let me, be add, be put, be place, "
         "be include, be list, be fit, be slot, be bring, be brought, be take, get in, get on, place for, place on, "
         "place in, place at, get me, find me, give me, offer me, land me, help me, tell me, inform me, notify me, ping me, "
@@ -243,7 +270,8 @@ NEEDS = {
         "pound rupee naira rand quid buck offer",
         "pull in, bring in, bring home, take home, how much, you make, come out to, work out to, add up to, amount to, you personally, you actually, you usually, "
         "you currently, do you make, yours pay, are make, were make, are earn, are bring, are take, were offer, were give, "
-        "were pay, you offer, you give",
+        "were pay, you offer, you give, you on, annual draw, partner draw, on more, on over, on about, on around, on roughly, "
+        "on less, on under, on above",
     ),
 }
 
@@ -252,7 +280,7 @@ NEEDS = {
 _PAY_GENERAL = (r"\b(?:not the number|without (?:go|going|get|getting) into|negotiat|approach|strategy|in general)")
 # A negation in the same clause just before a hit: "I'm not asking you to refer me". Punctuation
 # ends its reach ("If it's not too personal, what's your salary?"), and "not mind" is no negation.
-_NEGATION = (r"\b(?:not|never|no|without|nor)\b(?! mind)[^.?!,;:()-]{0,40}$")
+_NEGATION = (r"\b(?:not|never|no|without|nor)\b(?! mind)(?:(?!\bbut\b)[^.?!,;:()-]){0,40}$")  # "not being nosy, but": no longer
 
 # --- the general reading: a topic, the student as the one who gets it, a request to the reader -----
 # Narrow topic words: "work", "start" or "join" alone are everyday words, so they count only
@@ -333,6 +361,9 @@ AVAILABLE = Patterns(
 )
 
 # "I'm curious whether you offer externships - and if so, could I get one?": a request after the curiosity
+# "Is there room for a career changer like me?": a job ask, unless the sentence asks for advice
+# ("which books would you suggest for someone like me?"), which ``asks`` checks with ``advice``
+_FOR_SOMEONE_LIKE_ME = r"\bfor (?:a|an|someone|somebody|people|person) (?:[a-z-]+ ){0,3}like (?:me|myself|mine)\b"
 _ASK_FOR_ME = r"\b(?:could|can|may|might) i (?:get|have|do|join|take|apply for|grab|be considered)\b|\b(?:could|can|would) you (?:get|find) me\b"
 
 #: The general reading's own patterns (by the names above, in lower case).
@@ -346,4 +377,5 @@ GENERAL = Patterns(
     advice=_ADVICE,
     leading_clause=_LEADING_CLAUSE,
     ask_for_me=_ASK_FOR_ME,
+    for_someone_like_me=_FOR_SOMEONE_LIKE_ME,
 )

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ._quick_patterns import quick
+
 # Written forms that carry meaning the lemma would lose, kept verbatim.
 _KEEP = frozenset(
     "i me my mine myself you your yours yourself we us our they them their he him his she her it its "
@@ -28,13 +30,15 @@ _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d"
 
 # Informal spellings, read as the words they stand for (whole words only, after lowercasing).
 INFORMAL = {
-    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "cos": "because",
+    "u": "you", "ye": "you", "ya": "you", "yuh": "you", "unno": "you", "y'all": "you", "yall": "you", "ur": "your",
+    "tek": "take", "mek": "make", "wid": "with", "pon": "on", "inna": "in", "coulda": "could", "woulda": "would",
+    "shoulda": "should", "tink": "think", "mi": "me", "fi": "to", "r": "are", "pls": "please", "plz": "please", "cos": "because",
     "coz": "because", "cuz": "because", "bc": "because", "wanna": "want to", "gonna": "going to",
     "im": "i am", "ive": "i have", "id": "i would", "dont": "do not", "doesnt": "does not",
     "didnt": "did not", "cant": "can not", "wont": "will not", "isnt": "is not", "arent": "are not",
     "whats": "what is", "thats": "that is", "hows": "how is", "theres": "there is", "youre": "you are",
     "wat": "what", "wut": "what", "wht": "what", "hw": "how", "abt": "about", "bc": "because", "rn": "right now",
-    "tbh": "to be honest", "idk": "i do not know", "ppl": "people", "thx": "thanks", "ty": "thank you", "tmrw": "tomorrow", "wk": "week", "mins": "minutes", "min": "minutes",
+    "tbh": "to be honest", "lmk": "let me know", "idk": "i do not know", "ppl": "people", "thx": "thanks", "ty": "thank you", "tmrw": "tomorrow", "wk": "week", "mins": "minutes", "min": "minutes",
     "hr": "hr", "hrs": "hours", "cv's": "cvs", "resumé": "resume", "résumé": "resume", "résumés": "resumes",
 }
 _CONTRACTIONS = {"can't": "can not", "won't": "will not", "shan't": "shall not", "i'm": "i am"}
@@ -59,9 +63,14 @@ def straighten(text: str) -> str:
     return text.translate(_STRAIGHT)
 
 
+_DROPPED_G = re.compile(r"\b([a-z]{2,})in'(?=\s|[,.!?]|$)")  # "makin'" is "making"
+_ELLIPSIS = re.compile(r"(?<=[a-z])\.{2,}(?= [a-z])")
+
+
 def normalise(text: str) -> str:
     """Lower-case *text*, expand contractions and text-speak, one space between words."""
-    low = _CONTRACTION.sub(_expand, straighten(text).lower())
+    low = _CONTRACTION.sub(_expand, _DROPPED_G.sub(r"\1ing", straighten(text).lower()))
+    low = _ELLIPSIS.sub(" ", low)  # "do you... make over six figures?" is one question
     words = [INFORMAL.get(w, w) for w in low.split()]
     return " ".join(words)
 
@@ -70,7 +79,7 @@ def normalise(text: str) -> str:
 _OVERRIDES = {"opening": "opening", "openings": "opening", "based": "based", "gone": "go", "better": "better",
               "best": "best", "worse": "worse", "writing": "write", "rates": "rate", "cvs": "cv", "resumes": "resume",
               "headcount": "headcount", "gigs": "gig", "reqs": "req", "rsus": "rsu", "earnings": "earnings",
-              "wages": "wage", "stipends": "stipend", "referees": "referee", "references": "reference"}
+              "wages": "wage", "clearing": "clear", "stipends": "stipend", "referees": "referee", "references": "reference"}
 
 
 _LEMMAS: dict[str, str] = {}  # every lemma found so far: a plain dict lookup is the fast path
@@ -129,7 +138,8 @@ def sentences(text: str) -> list[str]:
         else:
             found.append(piece)
         end = match.end()
-        joined = bool(_ABBREVIATED.search(piece.rstrip())) and end < len(text) and text[end] != "\n"
+        # the pattern is anchored at the end, so its last few characters decide (its longest word is 6)
+        joined = bool(_ABBREVIATED.search(piece.rstrip()[-12:])) and end < len(text) and text[end] != "\n"
     return [s.strip() for s in found if s.strip(" .!?")]
 
 
@@ -155,8 +165,8 @@ class Patterns:
         sources = self.__dict__.get("_sources", {})
         if name not in sources:
             raise AttributeError(name)
-        source = sources[name]
-        pattern = re.compile(*source) if isinstance(source, tuple) else re.compile(source)
+        source, flags = (sources[name], 0) if isinstance(sources[name], str) else (*sources[name], 0)[:2]
+        pattern = re.compile(quick(source, flags), flags)
         setattr(self, name, pattern)
         return pattern
 

@@ -46,6 +46,8 @@ P = Patterns(
         r"(?:i )?wonder(?:ed|ing)? (?:if|whether)", r"(?:i|we)(?: \w+)? (?:write|am writing|'m writing|reach out|am reaching out|'m reaching out) (?:to you )?to (?:\w+ )?(?:request|ask)", r"i(?:'d| would) like to (?:invite|ask|request|meet|talk|speak|chat|hear|learn|buy|take|connect)",
         r"i(?:'d| would) (?:be )?(?:very |really |so |most |truly |hugely |extremely )?(?:grateful|thankful|honou?red|delighted|glad|happy) (?:for|if|to (?:have|get|hear|learn|speak|talk|chat|meet))",
         r"i(?:'d| would) (?:really |truly |so much |very much )?(?:value|welcome|appreciate) (?:the chance|the opportunity|a chance|an opportunity|\d+|a few|some|half|a short|a quick|a brief|your time|it if|hearing|a (?:call|chat|coffee|conversation))",
+        r"(?:and|but) (?:would|'d) (?:be )?(?:very |really |so |most |truly |hugely |extremely )?(?:grateful|thankful|honou?red|delighted|glad|happy) (?:for|if|to (?:have|get|hear|learn|speak|talk|chat|meet))",
+        r"(?:and|but) (?:would|'d) (?:really |truly |so much |very much )?(?:love|like|appreciate|welcome|value) (?:to|a|an|\d+|some|the chance|your)",
         r"(?:could|can|would|might) (?:you )?spare", r"writing (?:to you )?(?:to|for) ask", r"writing you (?:to|for) ask(?:ing)?",
         r"(?:let's|lets|shall we|should we) (?:meet|chat|talk|grab|get|set up|find)", r"fancy (?:a|grabbing|meeting)",
         r"any chance", r"hoping (?:you|we|to (?:chat|connect|meet|talk|hear|learn|speak|ask|get))",
@@ -104,14 +106,14 @@ P = Patterns(
         r"moved|switched|left|joined|completed|volunteer|intern)",
         r"my (?:goal|plan|background|studies|course|program|programme|degree|bootcamp|class|job|role|major|career)",
         r"we (?:met|worked|studied)",
-        r"as (?:a|an) (?:[a-z-]+ )?[a-z-]+(?:er|or|ist|ian|ant|ent|ee|ie|ive|ic|grad|student|parent|nurse|tech|chef|creator)\b",
+        r"as (?:a|an) (?:[a-z-]+ ){0,3}?[a-z-]+(?:er|or|ist|ian|ant|ent|ee|ie|ive|ic|grad|student|parent|nurse|tech|chef|creator)\b",
         r"i(?:'m| am) \d+", r"(?:newly |recently |just )?retired (?:from|after|last|this)",
         r"i (?:make|create|sell|play|coach|drive|cook|paint|film|draw|research|tutor|edit)\b",
         r"(?:want|hope|hoping|plan|planning) to (?:do|get into|work in|move into|become|go into|break into|switch)",
     ),
     polite=_any(
         r"please", r"thanks?", r"thank you", r"thx", r"appreciated?", r"appreciating", r"grateful(?:ly)?", r"respectfully",
-        r"regards", r"best wishes", r"warm(?:ly|est)?", r"cheers", r"hope", r"hoping you", r"no worries", r"no pressure",
+        r"regards", r"best wishes", r"gratitude", r"would (?:so |really |truly )?value", r"warm(?:ly|est)?", r"cheers", r"hope", r"hoping you", r"no worries", r"no pressure",
         r"no wahala", r"understand if", r"if you have (?:the )?time", r"would you be (?:willing|open)", r"kindly", r"sorry",
         r"apolog(?:y|ies|ise|ize)", r"obrigad[oa]", r"gracias", r"merci", r"danke", r"grazie", r"shukran", r"asante", r"salam",
         r"totally (?:fine|ok|okay|understand)", r"(?:no|not a) problem", r"if (?:it's|that's) (?:ok|okay|alright|fine)",
@@ -124,7 +126,7 @@ P = Patterns(
     demanding=_any(
         r"asap", r"as soon as possible", r"you (?:must|have to|need to)(?! (?:be|get|have|receive|hear|see|know|feel|think|find|deal|hear))", r"i (?:expect|insist|demand)",
         r"immediately", r"urgent(?:ly)?", r"right away", r"i need (?:you|your|an answer|a response|a reply)",
-        r"(?:get back to me|respond|reply|answer) (?:by|within|before|today|tomorrow)",
+        r"(?:get back to me|respond|reply|answer) (?:by(?! (?:e-?mail|mail|phone|text|message|letter|post|dm|linkedin|whatsapp|return))|within|before|today|tomorrow)",
         r"(?:confirm|reply|respond|answer|get back|hear back|let me know|send|tell me|write back|decide|revert|come back to me)[^.!?\n]{0,60}(?:by|before|until|no later than) (?:today|tonight|tomorrow|end of|eod|cob|noon|this|next|the end|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"at the latest", r"by then", r"(?:confirm|reply|respond|answer|let me know|get back to me) (?:today|tonight|tomorrow|right away|immediately)",
         r"otherwise i(?:'ll| will| am going to)", r"i (?:really )?need (?:this|it) (?:sorted|done|by|before|today|asap)", r"i will assume", r"i'll assume", r"if you (?:don't|do not) (?:answer|reply|respond|confirm)",
@@ -138,10 +140,12 @@ P = Patterns(
     ),
     long_meeting=(
         r"\b(?<!half )(?<!half-)(?<!quarter )(?:an|one|1|two|2|three|3|four|4|a couple(?: of)?|a few|several|1\.5|2\.5)[- ]hours?\b"
+        r"(?! (?:ahead|behind|earlier|later|away|apart|difference|time difference|drive|flight|train|by (?:car|train|bus|plane)))"
         r"|\b(?:45|60|90|120|forty[- ]five|sixty|ninety)[- ]?(?:min|mins|minutes)\b"
-        r"|\b(?<!monday )(?<!tuesday )(?<!wednesday )(?<!thursday )(?<!friday )(?<!saturday )(?<!sunday )(?<!free )(?<!available )all (?:afternoon|morning|day|evening)\b"
-        r"|\b(?<!in )(?<!during )(?<!on )(?:the|an|a|whole|entire|full) (?:whole |entire )?(?:afternoon|morning|day|evening)(?! (?:or|off|works|slot|if|that|next|this))(?= (?:with|together|going|so|to go|walking|shadowing|reviewing|at)|[.!?,])"
+        r"|\b(?<!monday )(?<!tuesday )(?<!wednesday )(?<!thursday )(?<!friday )(?<!saturday )(?<!sunday )(?<!free )(?<!available )all (?:afternoon|morning|day|evening)\b(?! (?:on )?(?:" + _WEEKDAYS + r"))"
+        r"|\b(?<!in )(?<!during )(?<!on )(?<!of )(?<!of the )(?<!of a )(?:the|an|a|whole|entire|full) (?:whole |entire )?(?:afternoon|morning|day|evening)(?! (?:or|off|works|slot|if|that|next|this))(?= (?:with|together|going|so|to go|walking|shadowing|reviewing|at)|[.!?,])"
         r"|\b(?:spend|block (?:out|off)?|set aside|reserve|keep) (?:the|an|a|whole|entire|full)? ?(?:afternoon|morning|day|evening|couple of hours|few hours)\b"
+        r"|\bmake (?:an|a|the) (?:afternoon|morning|day|evening) of it\b"
         r"|\blonger (?:session|meeting|chat|call)\b|\b(?:half|full)[- ]day\b|\bhour and a half\b|\b(?:one|1) and a half hours?\b|\bhour[- ]long\b|\bas long as (?:possible|it takes|you can)\b"
     ),
     # a span of clock time ("1 to 4pm", "13:00-15:30"): its length is read by the rule
@@ -196,8 +200,13 @@ P = Patterns(
         r"(?:attach|send|share|includ|enclos|look over|look at|review|forward|pass)[a-z]*[^.!?\n]{0,40}\b(?:my|a) (?:[a-z]+ )?portfolio",
         r"(?:my|a) (?:[a-z]+ )?portfolio\b[^.!?\n]{0,40}\b(?:attach|send|share|look over|look at|look through|review|forward|pass|feedback|what you think)",
         r"links? to my (?:[a-z]+ )?(?:portfolio|cv|r[eé]sum[eé]|reel|demo reel)",
+        r"my (?:[a-z]+ )?(?:portfolio|cv|r[eé]sum[eé]|reel)(?: link| site| website)? (?:is|are) (?:below|above|here|attached|linked)",
+        r"(?:my|a) (?:[a-z]+ )?portfolio\b[^.!?\n]{0,40}\b(?:take|have) a look",
     ),
     # --- intro request (who_to_meet is cased: it looks for a capitalised name) ---
+    # what a contact passes on to make an introduction, and the people that would make it a referral
+    contact_details=r"\bmy (?:name|details?|linkedin|email|e-mail|contact|contact details|info|information|number|phone number|mobile|whatsapp)\b",
+    hiring_people=r"\b(?:recruit\w*|hr|human resources|hire|hiring|talent|headhunter|application|cv|resume|opening|role|position|job|vacancy|post|interview|forward)\b",
     who_to_meet=_any(
         r"introduc(?:e|ing) me to", r"introduction to", r"intro to", r"connect me (?:with|to)", r"put me in touch with",
         r"(?:meet|speak with|talk to|talk with|chat with|speak to) (?:your (?:friend|colleague|former colleague|coworker|"
@@ -205,11 +214,12 @@ P = Patterns(
         flags=_I,
     ),
     why=_any(
-        r"because", r"since(?! (?:the|last|we|our|then|\d|graduation|uni|college|school|you left|my last|early|late))", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|ask|understand|talk|get)",
+        r"because", r"since(?! (?:the|last|we|our|then|\d|graduation|uni|college|school|you left|my last|early|late))", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|understand|talk|get)", r"to ask (?:him|her|them|about|how|what|why)",
         r"curious", r"interested in", r"i(?:'d| would) love to (?:learn|hear|ask)", r"advice (?:on|about)",
         r"(?:want|wants|hoping|hope) to (?:learn|hear|understand|ask|move|get|go)", r"as (?:an?|someone) ", r"(?:her|his|their) (?:view|advice|perspective|experience|take|insight|research|work|talk|path|move|career|background|book|project|writing)",
         r"(?:close|similar) to what i", r"(?:the|an) area i", r"what i want to (?:do|learn|focus|work)",
-        r"similar", r"same (?:move|path|shift|switch)", r"relevant", r"exactly", r"(?:would|she'd|he'd|they'd) know", r"knows?",
+        r"similar", r"same (?:move|path|shift|switch)", r"relevant", r"carr(?:y|ies) over", r"transferable", r"overlaps?", r"exactly", r"(?:would|she'd|he'd|they'd) know", r"knows? (?:a lot|so much|everything|all about|about|the field|the industry|how)",
+        r"(?:on|about) how (?:he|she|they) (?:\w+ed|made|got|went|moved|did|found|built|became|handled)",
         r"expert", r"expertise", r"speciali[sz]", r"the (?:right|perfect|best) person", r"would (?:help|be (?:gold|great|useful|helpful|invaluable))", r"practical advice",
         r"(?:she|he|they)(?:'s| is| are|'re)? (?:runs?|works?|leads?|moved|made|published|did|went|switched|covers?|started|built)",
         r"(?:she|he|they)(?:'s| is| are|'re) (?:a|an|the|now|currently|also|doing|working|leading|running|in charge)",
@@ -274,20 +284,20 @@ P = Patterns(
     ),
     # --- thank-you ---
     learned=_any(
-        r"stuck with me", r"stayed with me", r"your observation", r"as (?:advised|suggested|recommended)",
+        r"stuck with me", r"stayed with me", r"take-?aways?\b", r"(?:^|[.!?:\n] *)(?:will|gonna) (?:look into|check out|read|try|sign up|apply|join|contact|follow up|start|book|email|reach out)", r"your observation", r"as (?:advised|suggested|recommended)",
         r"(?:altered|changed|shifted|reshaped|transformed) (?:how|the way|what) i", r"i shall (?:study|read|look|contact|apply|join|follow|start|try|take)", r"(?:two|three|one|a few) things", r"as you (?:advised|suggested|recommended|said|mentioned|explained)",
         r"i(?:'ll| will|'m going to| am going to|'ve| have)(?: already| just)? (?:start|started|sign|signed|book|booked|email|emailed|order|ordered|join|joined|download|downloaded|update|updated|reach|reached|follow|look|looked|check|try|begin|began|take|apply|build|read|register|registered|contact|enrol|enroll|set up|practise|practice)",
         r"i did(?:n't| not) know", r"eye[- ]opening", r"opened my eyes", r"i now (?:know|understand|see|reali[sz]e)",
         r"(?:your|the) (?:advice|tips?|suggestions?|points?|story|insights?|explanation|idea|recommendations?|comments?|warning|reminder|view|perspective|take|thoughts|description|breakdown|example|lesson|words)\b",
         r"(?:specially|especially|particularly|in particular) (?:about|how|that|the|your|when|what)",
-        r"(?:i learned|i learnt|i learned a lot|learning) (?:that|how|about|why|what|to|the)", r"(?:hearing|learning) (?:about|how|that|what|why|your)",
+        r"(?:i learned|i learnt|i learned a lot|learning) (?:that|how|about|why|what|to|the)(?! (?:about )?(?:your |you )?(?:work|career|job|role|journey|experience|story|path|day|life|background|time)\b(?! (?:as|at|in|on|with|for|from|when|during|building|moving|into|to)\b))", r"(?:hearing|learning) (?:about|how|that|what|why|your)(?! (?:about )?(?:your |you )?(?:work|career|job|role|journey|experience|story|path|day|life|background|time)\b(?! (?:as|at|in|on|with|for|from|when|during|building|moving|into|to)\b))",
         r"(?:^|\s)(?:how|that) you (?:\w+ed|went|made|built|got|took|spent|found|moved)",
         # "I learned a lot" is generic; "I learned that/how/about ..." names something
         r"i (?:learned|learnt|took away|reali[sz]ed|now know|now understand) (?:that|how|about|why|what|to|the)",
         r"i (?:appreciated|loved|enjoyed) (?:hearing|learning)",
-        r"(?:learning|hearing) (?:about|how|that|what|why|your)",
+
         r"(?<!everything )(?<!all )you (?:mentioned|suggested|explained|said|recommended|pointed out|told me|shared|described|walked me through|showed)(?! with me *[.!,;]| *[.!]| today| yesterday| earlier)",
-        r"(?:i(?:'ll| will|'m| am)? )?going to (?!be\b|stay\b|keep in touch|see\b|talk\b|let\b|miss\b)[a-z]+", r"i(?:'ll| will) (?!be\b|stay\b|keep in touch|see\b|talk\b|let\b|never\b|always\b|remember our|miss\b)[a-z]+",
+        r"(?:i(?:'ll| will|'m| am)? )?going to (?!be\b|stay\b|keep in touch|see\b|talk\b|let\b|miss\b)[a-z]+", r"i(?:'ll| will) (?!be\b|stay\b|keep in touch|see\b|talk\b|let\b|never\b|always\b|remember our|miss\b|do my best|try my best|work hard|keep (?:going|working|trying))[a-z]+",
         r"(?:your|the) (?:advice|tips?|suggestions?|points?|story|insights?|take|thoughts|perspective|explanation|idea|"
         r"recommendations?) (?:on|about|to|that|regarding|for)",
         r"(?:the part|what you said|your point) about", r"(?:especially|particularly) (?:your|the|how|hearing|learning|what)",
@@ -300,6 +310,7 @@ P = Patterns(
     ),
     rigid=_any(
         r"(?:i|we) (?:can|could) only (?:do|make|meet|manage)", r"only (?:free|available|able to (?:meet|do))", r"the only (?:time|day|slot)",
+        r"the only (?:thing|option|window) (?:i|we) (?:can|could) (?:do|make|manage|offer)",
         r"(?:it|this) (?:has|needs|will have) to be", r"(?:won't|will not|can't|cannot) (?:do|make) (?:any )?other", r"no other (?:time|day)",
         r"take it or leave it", r"that's the only",
     ),

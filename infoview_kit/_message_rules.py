@@ -239,23 +239,29 @@ _JOB_ADVICE = 'Leave out the request for a job, referral or internship ("{found}
 
 def no_job_ask(draft: Draft, rule: str, severity: str) -> Finding | None:
     """A sentence that asks for a job, referral, internship or their pay, however it is worded."""
+    intro = draft.kind == "intro_request"
     for sentence in draft.sentences:
-        if _asks_for_job(sentence):
+        if _asks_for_job(sentence, intro):
             return Finding(rule, severity, _JOB_ADVICE.format(found=sentence.strip()))
     return None
 
 
 @lru_cache(maxsize=4096)
-def _asks_for_job(sentence: str) -> bool:
+def _asks_for_job(sentence: str, intro: bool = False) -> bool:
     """Whether one sentence of a message makes a job, referral, internship or pay request.
 
-    The reading depends on the sentence alone, so it is kept: while a student types, only the
-    sentence being edited is new, and the others cost a dictionary look-up.
+    The reading depends on the sentence alone (and on whether the message asks for an
+    introduction), so it is kept: while a student types, only the sentence being edited is new,
+    and the others cost a dictionary look-up.
     """
     if not may_ask(sentence):
         return False  # most sentences: no word any ask needs, so no lemmas needed either
     lemmas = lemmatise(sentence)
-    if forbidden_ask(sentence, lemmas=lemmas, general="?" in sentence or bool(P.favour.search(sentence.lower()))):
+    ask = forbidden_ask(sentence, lemmas=lemmas, general="?" in sentence or bool(P.favour.search(sentence.lower())))
+    if ask and intro and ask.category == "referral" and P.contact_details.search(ask.words) \
+            and not P.hiring_people.search(lemmas):
+        return False  # "could you pass my number on to her?" is the introduction itself
+    if ask:
         return True
     m = P.job_statement.search(lemmas)
     return bool(m) and not P.negation.search(lemmas, max(0, m.start() - 30), m.start())

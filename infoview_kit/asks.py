@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._language import INFORMAL, lemmatise
+from ._quick_patterns import quick
 from ._ask_patterns import AVAILABLE, GENERAL, NEEDS, PATTERNS, TOPIC, word_pairs
 
 
@@ -85,6 +86,8 @@ def _spelled_out(tokens: list[str]) -> list[str]:
             base, _, suffix = token.replace("\u2019", "'").partition("'")
             if suffix == "t" and base.endswith("n"):
                 out += [{"ca": "can", "wo": "will", "sha": "shall"}.get(base[:-1], base[:-1]), "not"]
+            elif not suffix and base.endswith("in"):
+                out.append(base + "g")  # "makin'" is "making"
             else:
                 out += [base, _SUFFIXES.get(suffix, suffix)]
         else:
@@ -112,7 +115,7 @@ def may_ask(sentence: str) -> bool:
 @lru_cache(maxsize=None)
 def _compiled(category: str) -> re.Pattern[str]:
     """The category's patterns as one regular expression, compiled on first use (import stays light)."""
-    return re.compile("|".join(f"(?:{p})" for p in PATTERNS[category]))
+    return re.compile(quick("|".join(f"(?:{p})" for p in PATTERNS[category])))
 
 _REASONS = {
     "job": "Asking for a job, or for openings for you, turns a favour into a demand and puts them on the spot; ask what they'd look for in a candidate instead.",
@@ -160,10 +163,18 @@ def _general_ask(lemmas: str) -> Ask | None:
             and GENERAL.request.search(lemmas)):
         return None
     for category in ("internship", "referral", "job"):
-        match = TOPIC[category].search(lemmas)
-        if match and not GENERAL.negation.search(lemmas, max(0, match.start() - 45), match.start()):
-            return Ask(category, match.group(0).strip())
+        for match in TOPIC[category].finditer(lemmas):
+            if category == "internship" and lemmas[:match.start()].endswith(_SOMEONE_ELSES):
+                continue  # "Mr. Hoàng from your internship": theirs, not one for the student
+            if not GENERAL.negation.search(lemmas, max(0, match.start() - 45), match.start()):
+                return Ask(category, match.group(0).strip())
     return None
+
+
+# Someone else's internship, or the reader's own past one ("from your internship at Arup"); but
+# "could I join your internship programme?" asks for a place in theirs, so "your" alone is not enough.
+_SOMEONE_ELSES = ("his ", "her ", "their ", "from your ", "during your ", "since your ", "after your ", "before your ",
+                  "about your ")
 
 
 def forbidden_ask(text: str, *, lemmas: str | None = None, general: bool = True) -> Ask | None:
@@ -184,6 +195,9 @@ def forbidden_ask(text: str, *, lemmas: str | None = None, general: bool = True)
         match = _search(category, lemmas, tokens, pairs)
         if match:
             return Ask(category, match.group(0).strip())
+    match = GENERAL.for_someone_like_me.search(lemmas) if "like" in tokens else None
+    if match and not GENERAL.advice.search(lemmas) and not GENERAL.negation.search(lemmas, max(0, match.start() - 45), match.start()):
+        return Ask("job", match.group(0).strip())
     if general:
         found = _general_ask(lemmas)
         if found:

@@ -23,6 +23,20 @@ from infoview_kit.asks import CATEGORIES, forbidden_ask, may_ask
         ("Do you make more than 100k, if you don't mind me asking?", "pay"),
         ("What's your day rate?", "pay"),
         ("How much equity were you given when you joined?", "pay"),
+        # wordings found in blind text on 2026-12-02 (our own examples of each)
+        ("Would your lab take on a former paramedic with ten years on the road?", "job"),
+        ("Could I get onto your team once I graduate?", "job"),
+        ("I'd love to know whether your studio might have a position for a returning illustrator.", "job"),
+        ("Would you put in a word with the hiring manager for me?", "referral"),
+        ("Does your agency run a returners programme I could join?", "internship"),
+        ("Could I join your internship programme next summer?", "internship"),
+        ("Are ye earning more than 40 grand a year?", "pay"),
+        ("Is it rude to ask whether you're on more than 80k?", "pay"),
+        ("What are you on a day as a contractor?", "pay"),
+        ("How much are you receiving a month in this role?", "pay"),
+        ("Does the firm give you a year-end bonus, and roughly how much?", "pay"),
+        ("Roughly what does your annual draw come to as a partner?", "pay"),
+        ("Is there room for a career changer like me on your crew?", "job"),
     ],
 )
 def test_hedged_and_indirect_asks_are_named_for_what_they_ask(text, category):
@@ -42,6 +56,9 @@ def test_hedged_and_indirect_asks_are_named_for_what_they_ask(text, category):
         "What advice would you give me to get hired somewhere like your company?",
         "Would it be alright if I kept you posted on how it goes?",
         "Tell me how you approached the salary conversation - not the number, just your strategy.",
+        "Which courses would you suggest for someone like me who is starting out?",
+        "What did you get wrong in your first year, and what would you do differently?",
+        "Could you tell me about the people you met during your internship at the council?",
     ],
 )
 def test_mentions_are_not_asks(text):

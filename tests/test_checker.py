@@ -242,6 +242,14 @@ FAILING = [
     ("thank_you", GOOD["thank_you"], "sent_within_24h", "problem", {"hours_since_meeting": 30}),
     ("thank_you", swap("thank_you", "I'd love to stay in touch and let you know how my first study goes.", "Have a great week."), "stay_in_touch", "tip", {}),
 ]
+# wordings found in blind text on 2026-12-02 (our own examples of each)
+FAILING += [
+    ("scheduling", swap("scheduling", "I'm really looking forward to it.", "We could make a day of it and tour the lab after."), "short_meeting", "problem", {}),
+    ("scheduling", "Thanks so much, Ana! I'm on nights all week, so the only thing I can do is Sunday at 7am. Does that work?\n\nJordan", "offers_choice", "problem", {}),
+    ("follow_up", swap("follow_up", "Thanks,", "Also, if your team ever has an analyst opening, lmk, I'd apply in a heartbeat. Thanks,"), "no_job_ask", "problem", {}),
+    ("thank_you", "Hi Priya,\n\nThank you for the chat today! I really enjoyed hearing about your work and I feel so inspired.\n\nBest,\nJordan", "names_learning", "problem", {}),
+    ("intro_request", swap("intro_request", "No worries", "Could you pass my name on to her for the researcher opening on her team? No worries"), "no_job_ask", "problem", {}),
+]
 # a note about the reader, pasted into the message to them
 FAILING += [
     ("request", swap("request", "your talk on", "her talk on"), "speaks_to_reader", "problem", {"reader_name": "Priya Raman"}),
@@ -309,6 +317,15 @@ PASSING = [
     ("thank_you", GOOD["thank_you"], "sent_within_24h", {"hours_since_meeting": None}),
     ("thank_you", swap("thank_you", "I learned how you recruit", "Your advice on recruiting"), "names_learning", {}),
     ("thank_you", swap("thank_you", "I learned how you recruit", "What you said about recruiting"), "names_learning", {}),
+    ("thank_you", swap("thank_you", "I learned how you recruit test participants through patient groups, and I've already emailed two local ones.",
+                       "Takeaways: patient groups are the best route to participants. Will email two local ones this week."), "names_learning", {}),
+    ("scheduling", swap("scheduling", "I'm really looking forward to it.", "I know Lisbon is an hour behind, so I've picked times that suit you."), "short_meeting", {}),
+    ("scheduling", swap("scheduling", "Would Tuesday at 8:30 am or Thursday after 4 pm next week work for you?", "I'm free Tuesday after 2 pm and all day Thursday next week, for 30 minutes whenever suits you."), "short_meeting", {}),
+    ("follow_up", swap("follow_up", "A phone call is perfectly fine if that's simpler.", "Or, if easier, a short reply by email to one question would help a lot."), "respectful", {}),
+    ("request", "Hi Priya! Loved your talk on patient forms at HealthDesign. I'm a UX student and would be so grateful for 20 minutes on a call to hear how you started. No worries if you're busy!\n\nJordan", "opens_with_request", {}),
+    ("request", "Dear Dr. Raman,\n\nI wonder if you might spare 20 minutes for a call? Your talk on patient forms at HealthDesign stayed with me. I'm a UX design student hoping to work in healthcare.\n\nWith gratitude,\nJordan", "polite", {}),
+    ("intro_request", swap("intro_request", "No worries at all", "Could you pass my number on to her, or start a group text? No worries at all"), "no_job_ask", {}),
+    ("intro_request", swap("intro_request", "I'd love to learn how she got into the field.", "I think my clinic years carry over to her research."), "says_why", {}),
 ]
 
 

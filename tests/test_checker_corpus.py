@@ -14,10 +14,11 @@ import pytest
 import checker_corpus as corpus
 from infoview_kit.vocabulary import MESSAGE_KINDS
 
-# What the checkers reach on the test part today (benchmarks/README.md has the tables). These
-# are below the course's targets (95% / 2% / 95% / 5%); raising them is open work.
+# What the checkers reach on the test part today (benchmarks/README.md has the tables). Three
+# are the course's targets (95% / 2% / 95%); good messages given a problem is still above its
+# 5% target, and bringing it down is open work.
 TEST_FLOORS = {
-    "refusals caught": (0.93, "min"),
+    "refusals caught": (0.95, "min"),
     "good questions refused": (0.02, "max"),
     "messages judged right": (0.95, "min"),
     "good messages with a problem": (0.07, "max"),

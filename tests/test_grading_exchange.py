@@ -6,11 +6,14 @@ as its user (``runuser``): release, fetch, submit; then alice runs ``nbgrader su
 collects bob's own submission instead.
 
 These tests need root to create users; CI runs as root. Run as a normal user they fail with a
-message saying so (deselect them with ``-m "not requires_root"``).
+message saying so (deselect them with ``-m "not requires_root"``). The users run the checkout's
+own venv, or, when the checkout sits in a folder they cannot enter (``mktemp -d`` makes one),
+the class's environment built in the shared temporary folder (``class_environment.py``).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -21,18 +24,28 @@ from pathlib import Path
 
 import pytest
 
+from class_environment import class_environment, others_can_reach
+
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow, pytest.mark.requires_root]
 
 REPO = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "interviews"
 COURSE_ID = "infoview"
-VENV_BIN = str(Path(sys.executable).parent)
+
+
+@functools.cache
+def _venv_bin() -> Path:
+    """A ``bin`` folder with nbgrader and the kit that every user can run (built once)."""
+    own = Path(sys.executable).parent
+    if others_can_reach(own):
+        return own
+    return class_environment() / "bin"
 
 
 def _run_as(user: str, command: list[str], cwd: Path, check: bool = True):
     home = f"/home/{user}"
     run = subprocess.run(["runuser", "-u", user, "--", "env", f"HOME={home}",
-                          f"PATH={VENV_BIN}:/usr/bin:/bin", *command],
+                          f"PATH={_venv_bin()}:/usr/bin:/bin", *command],
                          cwd=cwd, capture_output=True, text=True, timeout=300)
     if check and run.returncode != 0:
         raise AssertionError(f"{user}: {' '.join(command)} failed ({run.returncode}):\n"
@@ -89,7 +102,7 @@ def exchange_class(users):
         # alice overwrites her summary and submits it under bob's name: nbgrader accepts it.
         forged = _run_as(alice, ["nbgrader", "submit", ASSIGNMENT, f"--student={bob}",
                                  *student_flags], Path(f"/home/{alice}"), check=False)
-        collect = _run_as(instructor, [sys.executable, "-m", "infoview_kit.cli", "collect",
+        collect = _run_as(instructor, ["python", "-m", "infoview_kit.cli", "collect",
                                        ASSIGNMENT, f"--exchange={exchange}"], course, check=False)
         yield dict(course=course, exchange=exchange, users=users, forged=forged, collect=collect)
     finally:

@@ -22,9 +22,9 @@ def hub_environment_dir():
         pytest.fail("the hub tests create Unix users and run JupyterHub's LocalProcessSpawner, "
                     "so they need root (CI runs as root); deselect them with -m 'not hub'",
                     pytrace=False)
-    from hub_environment import hub_environment
+    from class_environment import class_environment
 
-    return hub_environment()
+    return class_environment()
 
 
 class BrowserThread:

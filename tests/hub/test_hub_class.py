@@ -19,7 +19,7 @@ import pytest
 
 from hub_accounts import run_as
 from hub_class import ASSIGNMENT, COURSE_ID, Classroom, open_class
-from hub_environment import kit_location
+from class_environment import kit_location
 import hub_steps as steps
 from hub_browser import log_in
 from hub_flows import INTERVIEWS, new_page

@@ -1,7 +1,8 @@
-"""The hub's Python environment: the pinned requirements, and the kit from a freshly built wheel.
+"""The class's Python environment: the pinned requirements, and the kit from a freshly built wheel.
 
-Everything the hub starts runs from this environment: the hub itself, every student's
-``jupyterhub-singleuser``, the formgrader service and the instructor's commands. The kit is
+Everything the hub tests start runs from this environment: the hub itself, every student's
+``jupyterhub-singleuser``, the formgrader service and the instructor's commands; the exchange
+tests' students run it too when the checkout sits in a folder they cannot enter. The kit is
 installed the way a hub administrator installs it, from a wheel (never editable, never the
 repository on ``sys.path``), so a file the wheel forgot fails here.
 
@@ -21,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 REQUIREMENTS = [REPO / "requirements.txt", REPO / "requirements-test.txt"]
 PYTHON = next((p for p in ("/usr/bin/python3.11", "/usr/bin/python3") if os.path.exists(p)),
               sys.executable)
@@ -57,7 +58,7 @@ def build_wheel(destination: Path) -> Path:
     return wheels[0]
 
 
-def _others_can_reach(folder: Path) -> bool:
+def others_can_reach(folder: Path) -> bool:
     """Whether users other than the owner can read and enter *folder* and every folder above it."""
     return all(f == Path("/") or f.stat().st_mode & 0o005 == 0o005 for f in [folder, *folder.parents])
 
@@ -66,13 +67,13 @@ def default_location() -> Path:
     """Beside the checkout's venv, or, when the checkout sits in a private folder (``mktemp -d``
     makes one), in the shared temporary folder, named after the checkout so two never mix."""
     beside = REPO / ".venv" / "hub-env"
-    if _others_can_reach(REPO):
+    if others_can_reach(REPO):
         return beside
     digest = hashlib.sha256(str(REPO).encode()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"infoview-hub-env-{digest}"
 
 
-def hub_environment(location: Path | None = None) -> Path:
+def class_environment(location: Path | None = None) -> Path:
     """The ready environment (its folder): requirements installed, the kit from a new wheel."""
     location = default_location() if location is None else location
     stamp_file = location / ".infoview-requirements"
@@ -88,7 +89,7 @@ def hub_environment(location: Path | None = None) -> Path:
               "--force-reinstall", str(wheel)])
     # every user the hub starts must be able to read and run it
     location.chmod(0o755)
-    if not _others_can_reach(location):
+    if not others_can_reach(location):
         raise RuntimeError(f"{location} or a folder above it is not readable by other users; the "
                            "hub's users cannot run it")
     return location
