@@ -33,7 +33,7 @@ _PAY = (
     r"(?:salary|salaries|pay|paycheck|pay check|pay cheque|payslip|income|compensation|comp|wage|wages|earnings|bonus|"
     r"bonuses|annual draw|partner draw|take-home|take home|day rate|hourly rate|hourly|rate|rates|fee|fees|ctc|ote|package|remuneration|pay band|"
     r"pay grade|pay scale|equity|stock|stock option|share option|rsu|raise|pay rise|pension|commission|stipend|allowance|"
-    r"money|overtime|net|gross|base|paid|differential|shift differential|retainer|peso|pesos|dollar|dollars|euro|euros|pound|pounds|rupee|rupees|naira|rand|quid|buck|bucks)"
+    r"money|overtime|net|gross|base|paid|vsop|esop|differential|shift differential|retainer|peso|pesos|dollar|dollars|euro|euros|pound|pounds|rupee|rupees|naira|rand|quid|buck|bucks)"
 )
 _FIRST = r"(?:\bi\b|\bme\b|\bmy\b|\bmyself\b)"
 _MODAL_I = r"(?:could|can|may|might|would|will|shall) i\b|\bi (?:could|can|might|would|will)\b"
@@ -51,6 +51,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bi (?:can|could) start (?:in|on|from|next|right away|immediately|tomorrow|asap|whenever|any time|anytime|straight away)\b",
         r"\b(?:hire|employ|recruit|onboard|interview|fire up) (?:me|myself|someone like me|people like me|a person like me)\b",
         r"\b(?:take|bring|have|accept|welcome|keep) me (?:on|as|in|into|aboard|onboard|for|at|to your)\b",
+        r"\bme in (?:some|any) (?:capacity|role|way)\b|\bthrow my hat in\b",
+        r"\b(?:accommodate|absorb|place|engage|fit|squeeze) me\b[^?.!]{0,30}\b(?:capacity|somewhere|anywhere|on your|in your|basis|role|position|team)\b",
         r"\b(?:i|me)\b(?: [a-z]+){0,3} (?:be|being|(?<!to )get|getting) (?:consider|add|put|place|include|list|fit|slot|bring on|brought on|take on|taken on|hire|recruit|employ|shortlist|accept|onboard|interview)\b",
         r"\b(?:love|like|hope|keen|happy|grateful|glad) to be consider\b",
         r"\blet me (?:come on board|come aboard|join|work|start|come in|come and work)\b|\b(?:could|can|might|may) i be one of (?:them|those|you)\b",
@@ -63,7 +65,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:would|will|could|might) {_THEIR} (?:ever |consider |be willing to |be open to )?(?:take on|hire|employ|bring on|bring in) (?:a|an|someone|somebody)\b",
         rf"\b(?:whether|if) {_THEIR} (?:might|may|would|could) (?:possibly |perhaps )?have (?:a|an|any|some) (?:[a-z-]+ ){{0,2}}?{_JOB_NOUN}\b",
         rf"\b(?:possible|possibility|chance|opportunity|way) (?:for me )?to (?:start|work|join|begin)\b[^?.!]{{0,40}}\b(?:in|at|with|on) {_AT_THEM}",
-        r"\b(?:need|want|use|take on|hire) (?:someone|somebody|a person|people|anyone) (?:[a-z-]+ ){0,2}?like (?:me|myself)\b",
+        r"\b(?:need|want|use|take on|hire) (?:someone|somebody|people|anyone|a|an)(?: [a-z-]+){0,3}? like (?:me|myself)\b",
         r"\b(?:slot|squeeze|sneak|fit) me in(?:to)? (?:somewhere|anywhere|at|on|to|your|the)\b",
         r"\b(?:like|love|want|hope|keen|glad|happy) to (?:get on|get in|sign on|come on|come aboard) (?:with|at|to) (?:your|the) ",
         rf"\b{_JOB_NOUN}s?\b[^?.!]{{0,40}}\b(?:i|me) (?:may|might|could|can) (?:be able to )?(?:apply|fill)\b",
@@ -127,6 +129,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bi (?:am|be) (?:look|looking|search|searching|hope|hoping|apply|applying) for (?:a |an |some |any )?(?:unpaid |paid |summer |short |)?{_INTERN_NOUN}\b",
         rf"\bi need (?:a |an )?[a-z ]{{0,20}}{_INTERN_NOUN}\b[^?.!]{{0,80}}\b(?:could i|can i|with you|your)\b",
         rf"\bi can work for free\b",
+        rf"\b{_INTERN_NOUN}s?\b[^.!]{{0,20}}\?\s*(?:i )?(?:would |'d )?(?:love|like|be keen|be happy|want) to (?:be one|join|apply|do one|get one)\b",
+        r"\b(?:could|can|may|might) i (?:spend|come in for|join you for) (?:a|an|one|two|a few|some|a couple of) (?:day|week|morning|afternoon|shift)s?\b[^?.!]{0,20}\b(?:observe|shadow|watch|sit in|with you|with your|at your|in your)",
         r"\b(?:program|programme|scheme)\b[^?.!]{0,15}\bi (?:could|can|might) (?:join|do|apply for|take part in|enrol in|enroll in|sign up for)\b",
         rf"\b{_INTERN_NOUN}\b[^?.!]{{0,30}}\bplease consider me\b|\bplease consider me\b",
     ),
@@ -153,7 +157,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! for (?:a|an|the|their|your) (?:[a-z-]+ ){0,2}?(?:workshop|course|class|session|event|waitlist|waiting list|conference|seminar|webinar|meetup|training|talk|lecture|tour|trip|race|list))",
         rf"\b(?:pass|send|forward|give|share|hand|show|put|mention|circulate|flag|drop|submit|get) (?:along |on )?my {_DOCS}\b(?! down for (?:a|an) )",
         rf"\bmy {_DOCS} (?:along|on|over|through|across|in front of|to your|to the|find its way|make it|reach|get to)\b",
-        r"\brecommend (?:me|myself) (?:to|for|as|with|at)\b|\brecommend (?:me|myself)\s*[?.!]?$|\brecommend me\s*(?:[?.!,]|$)",
+        r"\brecommend (?:me|myself) (?:to|for|as|with|at)\b(?! (?:join|read|try|do|look|go|learn|attend|take|use|follow|check|contact|talk|speak|start|study|watch|listen|visit)\b)|\brecommend (?:me|myself)\s*[?.!]?$|\brecommend me\s*(?:[?.!,]|$)",
         r"\b(?:speak|talk|vouch|attest) (?:to|for|about) my (?:suitability|skill|skills|ability|abilities|work|experience|character|strength|strengths|candidacy)\b",
         r"\b(?:tell|say to|inform|mention to|let) (?:your |the |her |him |them |hr |the recruiter )?(?:[a-z-]+ ){0,2}?(?:know )?(?:about me|(?:that )?i am (?:a |the )?(?:good|great|strong|worth|recommend|right|reliable|solid|hard-working|hardworking|qualified|capable|fit|good fit|trustworthy))\b",
         r"\b(?:you can|could you|would you|will you) say (?:that )?i am (?:a )?(?:good|great|strong|worth|the right)\b",
@@ -185,14 +189,14 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwhat (?:you|you are|you were) (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|be pay|offer|give)\b",
         r"\b(?:what|how much) (?:are|were|be) you (?:make|earn|bring home|bring in|take home|pull in|clear|get pay|offer|give)\b",
         r"\bwhere do you land\b[^?.!]{0,10}\b(?:comp|pay|salary)",
-        rf"\bwhat (?:[a-z]+ ){{0,2}}?{_PAY}\b[^?.!]{{0,20}}\b(?:(?:do|did|does|would|will) )?you (?:bill|charge|get|make|earn|ask|quote|set|command)\b",
+        rf"\bwhat (?:[a-z]+ ){{0,2}}?{_PAY}\b[^?.!]{{0,20}}\b(?:(?:do|did|does|would|will) )?you (?:personally |actually |usually )?(?:bill|charge|get|make|earn|ask|quote|set|command|draw|receive|take home)\b",
         rf"\bhow (?:many|much) {_PAY}s?\b[^?.!]{{0,30}}\b(?:give|gave|offer|grant|award|pay) you\b",
         r"\bwhat (?:do|does|did|would) (?:that|it|this) (?:come out to|come to|work out to|add up to|amount to) (?:for you|in [a-z]+|each year|a year|per year|annually|a month|per month|yearly)\b",
         rf"\bwhere (?:are|be|do|were) you (?:sit |land |fall )?on (?:the|your) (?:[a-z-]+ )?{_PAY}",
         # "You on a bonus on top of the salary? How much is the bonus?": theirs, from the question before
         rf"\byou\b[^?]{{0,80}}\?\s*how much (?:is|are|be|was) (?:the|that) {_PAY}\b",
         r"\bwhat (?:did|do|does|would) (?:they|the company|your employer|your company|your boss) (?:offer|pay|give) you\b",
-        rf"\b{_PAY}\b[^?.!]{{0,20}}\byou (?:personally |usually |actually |currently )?(?:charge|bill|earn|make|take home)\b",
+        rf"\b{_PAY}\b[^?.!]{{0,20}}\byou (?:personally |usually |actually |currently )?(?:charge|bill|earn|make|take home|receive|draw)\b",
         rf"\bhow many {_PAY}s?\b[^?.!]{{0,20}}\b(?:do|did|does|would|will) you\b",
         rf"\b(?:give|gave|offer|grant|award|pay) you (?:any |much )?{_PAY}\b",
         rf"\b(?:give|gave|offer|grant|award|pay) you (?:a |an |any )?(?:[a-z-]+ ){{0,5}}?{_PAY}\b(?=[^?]{{0,40}}\b(?:how much|roughly|amount)\b)",
@@ -238,7 +242,7 @@ NEEDS = {
         "work experience, work-experience, vacation scheme, summer analyst, summer associate, summer program, summer scheme, "
         "sandwich year, placement year, tag along, sit in, sit with, for free, consider me, help out, ride along, "
         "training period, train period, on-the-job training, on-the-job train, i could join, i can join, i might join, "
-        "i could do, i can do, i could apply, i can apply",
+        "i could do, i can do, i could apply, i can apply, love to be one, like to be one, could i spend, can i spend, may i spend",
     ),
     "referral": _needs(
         "refer referral reference referee recommend recommendation endorse endorsement vouch champion testimonial sponsor "
@@ -254,7 +258,7 @@ NEEDS = {
         "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
         "slot opportunity room space scope chance candidature candidacy candidate gig contract offer staff headcount "
         "apply fill roster available plate",
-        "can start, could start, love to join, love to work, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
+        "can start, could start, some capacity, any capacity, my hat, accommodate me, absorb me, place me, engage me, fit me, squeeze me,  love to join, love to work, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
         "consider me, consider my, consider myself, consider someone, consider somebody, consider a, consider people, "
         "consider hire, be consider, get consider, for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
         "take on, on board, aboard, get onto, get into, work for, work at, work in, work with, work on, start at, start in, start with, "
@@ -267,7 +271,7 @@ NEEDS = {
         "salary salaries pay paid paycheck payslip income compensation comp wage wages earnings earn bonus take-home rate "
         "fee ctc ote package remuneration band grade equity stock option rsu raise pension commission stipend allowance "
         "money overtime net gross base charge bill figure clear hourly land differential retainer grand peso dollar euro "
-        "pound rupee naira rand quid buck offer",
+        "pound rupee naira rand quid buck offer vsop esop",
         "pull in, bring in, bring home, take home, how much, you make, come out to, work out to, add up to, amount to, you personally, you actually, you usually, "
         "you currently, do you make, yours pay, are make, were make, are earn, are bring, are take, were offer, were give, "
         "were pay, you offer, you give, you on, annual draw, partner draw, on more, on over, on about, on around, on roughly, "

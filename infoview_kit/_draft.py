@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ._language import sentences, straighten
 
@@ -65,6 +65,7 @@ _RELATED_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def plain(word: str) -> str:
     """*word* lowercased without accents or edge punctuation, to compare names ("Joaquín" ~ "joaquin")."""
     word = unicodedata.normalize("NFKD", word.strip(".,!?:;()\"'")).encode("ascii", "ignore").decode()
@@ -216,8 +217,9 @@ class Draft:
                         run, done = [], run
                         found.extend(self._person(done))
                     continue
-                found.extend(self._person(run))
-                run = []
+                if run:
+                    found.extend(self._person(run))
+                    run = []
         return tuple(found)
 
     @cached_property

@@ -86,6 +86,7 @@ P = Patterns(
         r"|\bwe (?:met|spoke|talked|chatted|connected|worked together)\b|\byou (?:mentioned|told me|said)\b"
         r"|\b(?:i|i've|i have) (?:read|saw|seen|enjoyed|loved|noticed|listened|watched|followed|came across|heard)(?: [a-z]+){0,3} (?:you|your)\b"
         r"|\bsince you\b|\byou work\b|\bas (?:a|an|the) [a-z]+(?: [a-z]+)? at\b"
+        r"|\bthe way you (?:[a-z]+ed|brought|built|ran|made|took|led|got|went|gave|wrote|spoke|taught|found|began|grew|kept|won|handle|run|lead|explain|write|teach)\b"
         r"|\byour (?:[a-z-]+ ){0,2}(?:chapter|write-up|writeup|series|interview|answer|comment|review|repo|campaign|exhibition|album|show|"
         r"session|workshop|webinar|study|thesis|report|piece|column|feature|documentary|mix|record|recording|launch|redesign|"
         r"journey|work (?:on|in|at|with|for)|"
@@ -205,7 +206,8 @@ P = Patterns(
     ),
     # --- intro request (who_to_meet is cased: it looks for a capitalised name) ---
     # what a contact passes on to make an introduction, and the people that would make it a referral
-    contact_details=r"\bmy (?:name|details?|linkedin|email|e-mail|contact|contact details|info|information|number|phone number|mobile|whatsapp)\b",
+    introduction=r"\bmy (?:name|details?|linkedin|email|e-mail|contact|contact details|info|information|number|phone number|mobile|whatsapp)\b"
+                 r"|^(?:introduce|connect|put) me\b",
     hiring_people=r"\b(?:recruit\w*|hr|human resources|hire|hiring|talent|headhunter|application|cv|resume|opening|role|position|job|vacancy|post|interview|forward)\b",
     who_to_meet=_any(
         r"introduc(?:e|ing) me to", r"introduction to", r"intro to", r"connect me (?:with|to)", r"put me in touch with",
@@ -214,7 +216,8 @@ P = Patterns(
         flags=_I,
     ),
     why=_any(
-        r"because", r"since(?! (?:the|last|we|our|then|\d|graduation|uni|college|school|you left|my last|early|late))", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|understand|talk|get)", r"to ask (?:him|her|them|about|how|what|why)",
+        r"because", r"since(?! (?:the|last|we|our|then|\d|graduation|uni|college|school|you left|my last|early|late))", r"as i(?:'m| am)", r"so (?:that )?i (?:can|could)", r"to (?:learn|hear|understand|talk|get)", r"to ask (?:him|her|them|about|how|what|why)", r"as (?:she|he|they) (?:is|are|was|has|have|knows?|works?|runs?|leads?|supports?|manages?|did|made|went)\b",
+        r"(?:she|he|they)(?:'d| would| will| could| might) (?:understand|know|get|see|have)\b",
         r"curious", r"interested in", r"i(?:'d| would) love to (?:learn|hear|ask)", r"advice (?:on|about)",
         r"(?:want|wants|hoping|hope) to (?:learn|hear|understand|ask|move|get|go)", r"as (?:an?|someone) ", r"(?:her|his|their) (?:view|advice|perspective|experience|take|insight|research|work|talk|path|move|career|background|book|project|writing)",
         r"(?:close|similar) to what i", r"(?:the|an) area i", r"what i want to (?:do|learn|focus|work)",

@@ -258,9 +258,9 @@ def _asks_for_job(sentence: str, intro: bool = False) -> bool:
         return False  # most sentences: no word any ask needs, so no lemmas needed either
     lemmas = lemmatise(sentence)
     ask = forbidden_ask(sentence, lemmas=lemmas, general="?" in sentence or bool(P.favour.search(sentence.lower())))
-    if ask and intro and ask.category == "referral" and P.contact_details.search(ask.words) \
+    if ask and intro and ask.category == "referral" and P.introduction.search(ask.words) \
             and not P.hiring_people.search(lemmas):
-        return False  # "could you pass my number on to her?" is the introduction itself
+        return False  # "could you pass my number on to her?", "introduce me to your manager": the introduction itself
     if ask:
         return True
     m = P.job_statement.search(lemmas)

@@ -164,8 +164,10 @@ def _general_ask(lemmas: str) -> Ask | None:
         return None
     for category in ("internship", "referral", "job"):
         for match in TOPIC[category].finditer(lemmas):
-            if category == "internship" and lemmas[:match.start()].endswith(_SOMEONE_ELSES):
-                continue  # "Mr. Hoàng from your internship": theirs, not one for the student
+            before = lemmas[:match.start()]
+            if (category == "internship" and before.endswith(_SOMEONE_ELSES)) or (
+                    category == "job" and before.endswith(_THEIRS) and match.group(0).strip() in _OWN_WORK):
+                continue  # "Mr. Hoàng from your internship", "about your job as a dietitian": theirs
             if not GENERAL.negation.search(lemmas, max(0, match.start() - 45), match.start()):
                 return Ask(category, match.group(0).strip())
     return None
@@ -173,6 +175,8 @@ def _general_ask(lemmas: str) -> Ask | None:
 
 # Someone else's internship, or the reader's own past one ("from your internship at Arup"); but
 # "could I join your internship programme?" asks for a place in theirs, so "your" alone is not enough.
+_THEIRS = ("your ", "his ", "her ", "their ")
+_OWN_WORK = {"job", "role", "position", "career", "post"}
 _SOMEONE_ELSES = ("his ", "her ", "their ", "from your ", "during your ", "since your ", "after your ", "before your ",
                   "about your ")
 

@@ -37,6 +37,16 @@ from infoview_kit.asks import CATEGORIES, forbidden_ask, may_ask
         ("Does the firm give you a year-end bonus, and roughly how much?", "pay"),
         ("Roughly what does your annual draw come to as a partner?", "pay"),
         ("Is there room for a career changer like me on your crew?", "job"),
+        ("Not being nosy, but what does a surveyor like you pull in a year?", "pay"),
+        ("What're you makin' a week these days?", "pay"),
+        ("do you... earn over six figures?", "pay"),
+        ("Could your studio accommodate me in some capacity, even part-time?", "job"),
+        ("Could your ward use a new grad like me?", "job"),
+        ("Does your lab ever take on trainees? Would love to be one of them.", "internship"),
+        ("Could I spend a week observing your classes?", "internship"),
+        ("I want to ask for a summer extern spot at your clinic.", "internship"),
+        ("Would you mention me to your principal?", "referral"),
+        ("Yuh could tek me on at di garage?", "job"),
     ],
 )
 def test_hedged_and_indirect_asks_are_named_for_what_they_ask(text, category):
@@ -59,6 +69,9 @@ def test_hedged_and_indirect_asks_are_named_for_what_they_ask(text, category):
         "Which courses would you suggest for someone like me who is starting out?",
         "What did you get wrong in your first year, and what would you do differently?",
         "Could you tell me about the people you met during your internship at the council?",
+        "Which meetups would you recommend me to join in my first year?",
+        "Did you have another job before nursing?",
+        "Could you tell me about your job as a dietitian at the hospital?",
     ],
 )
 def test_mentions_are_not_asks(text):

@@ -326,6 +326,10 @@ PASSING = [
     ("request", "Dear Dr. Raman,\n\nI wonder if you might spare 20 minutes for a call? Your talk on patient forms at HealthDesign stayed with me. I'm a UX design student hoping to work in healthcare.\n\nWith gratitude,\nJordan", "polite", {}),
     ("intro_request", swap("intro_request", "No worries at all", "Could you pass my number on to her, or start a group text? No worries at all"), "no_job_ask", {}),
     ("intro_request", swap("intro_request", "I'd love to learn how she got into the field.", "I think my clinic years carry over to her research."), "says_why", {}),
+    ("intro_request", swap("intro_request", "introduce me to your colleague Priya Raman", "introduce me to your manager, Priya Raman"), "no_job_ask", {}),
+    ("request", swap("request", "your talk on testing patient forms with older adults changed how I think about accessibility", "the way you brought patients into your design reviews changed how I think"), "personal", {}),
+    ("request", swap("request", "Thank you for", "I'd love to hear about your job as a researcher. Thank you for"), "no_job_ask", {}),
+    ("thank_you", swap("thank_you", "and I've already emailed two local ones", "and I've put my name down for a workshop on it"), "no_job_ask", {}),
 ]
 
 
