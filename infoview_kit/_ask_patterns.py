@@ -130,7 +130,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bi need (?:a |an )?[a-z ]{{0,20}}{_INTERN_NOUN}\b[^?.!]{{0,80}}\b(?:could i|can i|with you|your)\b",
         rf"\bi can work for free\b",
         rf"\b{_INTERN_NOUN}s?\b[^.!]{{0,20}}\?\s*(?:i )?(?:would |'d )?(?:love|like|be keen|be happy|want) to (?:be one|join|apply|do one|get one)\b",
-        r"\b(?:could|can|may|might) i (?:spend|come in for|join you for) (?:a|an|one|two|a few|some|a couple of) (?:day|week|morning|afternoon|shift)s?\b[^?.!]{0,20}\b(?:observe|shadow|watch|sit in|with you|with your|at your|in your)",
+        r"\b(?:could|can|may|might) i (?:spend|come in for|join you for) (?:a|an|one|two|a few|some|a couple of) (?:day|week|morning|afternoon|shift)s?\b[^?.!]{0,20}\b(?:observe|shadow|sit in)",
         r"\b(?:program|programme|scheme)\b[^?.!]{0,15}\bi (?:could|can|might) (?:join|do|apply for|take part in|enrol in|enroll in|sign up for)\b",
         rf"\b{_INTERN_NOUN}\b[^?.!]{{0,30}}\bplease consider me\b|\bplease consider me\b",
     ),
@@ -238,11 +238,11 @@ NEEDS = {
     "internship": _needs(
         "internship intern placement co-op coop apprenticeship apprentice traineeship trainee praktikum practicum stage "
         "returnship secondment externship extern observership residency fellowship attachment return-to-work rotation shadow "
-        "shadowing volunteer pre-apprentice industrial ojt alternance",
+        "shadowing observe volunteer pre-apprentice industrial ojt alternance",
         "work experience, work-experience, vacation scheme, summer analyst, summer associate, summer program, summer scheme, "
         "sandwich year, placement year, tag along, sit in, sit with, for free, consider me, help out, ride along, "
-        "training period, train period, on-the-job training, on-the-job train, i could join, i can join, i might join, "
-        "i could do, i can do, i could apply, i can apply, love to be one, like to be one, could i spend, can i spend, may i spend",
+        "training period, train period, on-the-job training, on-the-job train, program i, programme i, scheme i, "
+        "love to be one, like to be one",
     ),
     "referral": _needs(
         "refer referral reference referee recommend recommendation endorse endorsement vouch champion testimonial sponsor "

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ._language import sentences, straighten
+from ._quick_patterns import quick
 
 _SUBJECT = re.compile(r"^(?:subject|subj|re|fwd?|title)\s*[:\-]", re.IGNORECASE)
 _GREETING = re.compile(
@@ -56,13 +57,13 @@ _ORG_WORDS = {"health", "inc", "ltd", "llc", "university", "universite", "univer
               "consulting", "systems", "technologies", "solutions", "media", "press", "society", "association", "network",
               "office", "department", "ministry", "service", "services", "club", "league", "board", "fund", "clinic",
               "airlines", "motors", "pharma", "bio", "games", "records", "magazine", "times", "post", "news", "care"}
-_RELATED_NAME = re.compile(
+_RELATED_NAME = re.compile(quick(
     r"\b(?:colleague|co-worker|coworker|cousin|friend|teammate|manager|boss|sister-in-law|brother-in-law|mother-in-law|"
     r"father-in-law|son-in-law|daughter-in-law|sister|brother|son|daughter|niece|nephew|stepsister|stepbrother|"
     r"granddaughter|grandson|godmother|godfather|girlfriend|boyfriend|fianc[eé]e?|housemate|bandmate|aunt|uncle|neighbou?r|partner|husband|wife|mentor|classmate|roommate|flatmate|former colleague|"
     r"introduce (?:me|us) to|put me in touch with|connect me (?:with|to)|meet|speak (?:with|to)|talk (?:with|to)|chat with)\s+"
     r"([^\W\d_][\w'\-]*)",
-)
+))
 
 
 @lru_cache(maxsize=8192)
@@ -209,9 +210,11 @@ class Draft:
             words = sentence.split()
             run: list[str] = []
             for i, word in enumerate(words + [""]):
+                if not run and word[:1].islower():
+                    continue  # most words: no capital and no name being read
                 core = word.strip(".,!?:;()\"'")
-                is_title = plain(core) in _TITLES and i < len(words)
                 if core and (core[0].isupper() or (run and plain(core) in _PARTICLES)) and core not in ("I", "I'm", "I'd", "I've", "I'll"):
+                    is_title = plain(core) in _TITLES and i < len(words)
                     run.append(core)
                     if word.endswith((",", ".", "!", "?", ":", ";", ")")) and not is_title:
                         run, done = [], run

@@ -69,8 +69,13 @@ _ELLIPSIS = re.compile(r"(?<=[a-z])\.{2,}(?= [a-z])")
 
 def normalise(text: str) -> str:
     """Lower-case *text*, expand contractions and text-speak, one space between words."""
-    low = _CONTRACTION.sub(_expand, _DROPPED_G.sub(r"\1ing", straighten(text).lower()))
-    low = _ELLIPSIS.sub(" ", low)  # "do you... make over six figures?" is one question
+    low = straighten(text).lower()
+    if "in'" in low:
+        low = _DROPPED_G.sub(r"\1ing", low)
+    if ".." in low:
+        low = _ELLIPSIS.sub(" ", low)  # "do you... make over six figures?" is one question
+    if "'" in low:
+        low = _CONTRACTION.sub(_expand, low)
     words = [INFORMAL.get(w, w) for w in low.split()]
     return " ".join(words)
 

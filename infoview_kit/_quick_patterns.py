@@ -20,49 +20,47 @@ scanner and that every checker pattern finds the same spans either way on the wh
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ZERO_WIDTH_GROUPS = ("(?<=", "(?<!", "(?=", "(?!")
 _ESCAPED_LITERALS = frozenset(".$^*+?()[]{}|\\-/ '\"#&%@!,:;<>=~`")
 _EMPTY = ""  # in a set of first characters: the piece may match nothing, so what follows counts
 
 
-def _structure(source: str, start: int = 0):
-    """(index, character, depth) for each character of *source* from *start* that is neither
-    escaped nor inside a character class; *depth* counts the groups open after it."""
-    depth, i, in_class = 0, start, False
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 2 if source[i + 1:i + 3] == "^]" else 1 if source[i + 1:i + 2] == "]" else 0  # "]" first is literal
-        else:
-            depth += (c == "(") - (c == ")")
-            yield i, c, depth
-        i += 1
+# An escape, a whole character class, or one of the characters that give a pattern its shape.
+_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]")
+
+
+@lru_cache(maxsize=None)
+def _shape(source: str) -> tuple[tuple[int, ...], dict[int, int]]:
+    """Where *source* splits at the top level (its ``|`` outside groups and classes), and where
+    each group that opens at an index ends (the index just past its ``)``)."""
+    bars, ends, opened = [], {}, []
+    for match in _TOKEN.finditer(source):
+        c = match.group()
+        if c == "(":
+            opened.append(match.start())
+        elif c == ")":
+            if not opened:
+                raise ValueError(f"unbalanced group in {source!r}")
+            ends[opened.pop()] = match.end()
+        elif c == "|" and not opened:
+            bars.append(match.start())
+    if opened:
+        raise ValueError(f"unbalanced group in {source!r}")
+    return tuple(bars), ends
 
 
 def _group_end(source: str, start: int) -> int:
     """The index just past the group that opens at ``source[start]`` (a ``(``)."""
-    for i, c, depth in _structure(source, start):
-        if c == ")" and depth == 0:
-            return i + 1
-    raise ValueError(f"unbalanced group in {source!r}")
+    return _shape(source)[1][start]
 
 
-def alternatives(source: str) -> list[str]:
+@lru_cache(maxsize=None)
+def alternatives(source: str) -> tuple[str, ...]:
     """The top-level alternatives of *source* (split at ``|`` outside groups and classes)."""
-    found, begin = [], 0
-    for i, c, depth in _structure(source):
-        if c == "|" and depth == 0:
-            found.append(source[begin:i])
-            begin = i + 1
-    found.append(source[begin:])
-    return found
+    edges = (-1, *_shape(source)[0], len(source))
+    return tuple(source[a + 1:b] for a, b in zip(edges, edges[1:]))
 
 
 def _class_chars(body: str) -> set[str] | None:
@@ -143,7 +141,8 @@ def _first_of_sequence(source: str) -> set[str] | None:
     return {_EMPTY}
 
 
-def first_chars(source: str, empty_ok: bool = False) -> set[str] | None:
+@lru_cache(maxsize=None)
+def first_chars(source: str, empty_ok: bool = False) -> frozenset[str] | None:
     """The characters any match of *source* can start with, or None if unsure (or, unless
     *empty_ok*, if it can match the empty string)."""
     found: set[str] = set()
@@ -152,7 +151,7 @@ def first_chars(source: str, empty_ok: bool = False) -> set[str] | None:
         if chars is None:
             return None
         found |= chars
-    return found if empty_ok or _EMPTY not in found else None
+    return frozenset(found) if empty_ok or _EMPTY not in found else None
 
 
 def _flattened(source: str) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ._quick_patterns import quick
+
 # she/he -> you changes the verb after it; these are the forms whose change is certain.
 _VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
           "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "'s": "'re"}
@@ -31,7 +33,7 @@ _UNSAFE_AFTER = {"speak", "talk", "present", "explain", "describe", "say", "ment
                  "lead", "run", "give", "answer", "share", "demo", "walk", "teach", "host"}
 
 # "she/her" declared in a signature is about the writer, so a slash beside it doesn't count.
-_PRONOUN = re.compile(r"(?<!/)\b(?:she|he|her|hers|him|his|herself|himself)\b(?!/)", re.IGNORECASE)
+_PRONOUN = re.compile(quick(r"(?<!/)\b(?:she|he|her|hers|him|his|herself|himself)\b(?!/)", re.IGNORECASE), re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+n't|[A-Za-z]+(?='s\b)|'s\b|[A-Za-z]+(?:'[a-z]+)?|[^\sA-Za-z]+|\s+")
 # Someone else a "she" or "he" could be: a relation, a role, a gendered noun, a first name
 # that says or does something ("Ana said", "Ana's").

@@ -102,11 +102,13 @@ def may_ask(sentence: str) -> bool:
     the sentence; True means look properly with ``forbidden_ask``.
     """
     tokens = sentence.lower().translate(_SPLIT_PUNCTUATION).split()
-    if "'" in sentence or not _INFORMAL_WORDS.isdisjoint(tokens):
-        tokens = _spelled_out(tokens)  # most sentences have neither, and skip the word-by-word pass
     words, pairs, firsts = _surface_needs()
     if not words.isdisjoint(tokens):
-        return True
+        return True  # most sentences that could ask say so in their own spelling
+    if "'" in sentence or not _INFORMAL_WORDS.isdisjoint(tokens):
+        tokens = _spelled_out(tokens)  # "you're", "ur": read as the words they stand for
+        if not words.isdisjoint(tokens):
+            return True
     if firsts.isdisjoint(tokens):
         return False
     return not pairs.isdisjoint(f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a in firsts)

@@ -43,7 +43,7 @@ def test_it_gives_up_when_unsure(source):
 
 
 def test_alternatives_split_only_at_the_top_level():
-    assert alternatives(r"a(?:b|c)|[|]d|e\|f") == ["a(?:b|c)", "[|]d", r"e\|f"]
+    assert alternatives(r"a(?:b|c)|[|]d|e\|f") == ("a(?:b|c)", "[|]d", r"e\|f")
 
 
 def test_a_shared_word_boundary_is_tested_once_before_the_look_ahead():
