@@ -170,6 +170,23 @@ def test_a_submission_without_a_summary_is_no_answer_not_a_manual_grade_to_wait_
     assert _canvas(list(rows.values()))["hal"] == "0"  # a final zero: nothing to read
 
 
+def test_an_unreadable_summary_has_its_own_status_and_is_held_back(gradebook, capsys):
+    """cat handed in a broken summary.json: not "needs manual grade" (there is nothing to read),
+    not a final zero either (the student should be asked for the file again)."""
+    url, root = gradebook
+    _autograded(root, "cat", "unreadable")
+    _, rows = _rows(url, autograded_dir=root / "autograded")
+    assert rows["cat"].status == "summary unreadable" and rows["cat"].total == 1
+    assert rows["cat"].pending == ["reflection_quality"]
+    assert _canvas(list(rows.values()))["cat"] == ""  # held back, not posted as a zero
+    args = ["interviews", "--course", str(root), "--out", str(root / "g.csv"),
+            "--canvas", str(root / "c.csv")]
+    assert export_command(args) == 0
+    out = capsys.readouterr().out
+    assert "1 summary unreadable" in out
+    assert "Summary unreadable (the autograded notebook 4 says why): cat. Ask them" in out
+
+
 def test_a_canvas_roster_fills_in_canvas_ids_and_sections(gradebook, tmp_path):
     roster = tmp_path / "canvas_export.csv"
     roster.write_text("\ufeffStudent,ID,SIS User ID,SIS Login ID,Section,Other\n"

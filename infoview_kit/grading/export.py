@@ -2,7 +2,7 @@
 
 ``nbgrader export`` gives totals only, and a submission whose autograde failed shows 0.0, the
 same as a real zero. Here every row carries a ``status``: ``graded``, ``needs manual grade``,
-``flagged``, ``no answer submitted``, ``grading failed``, ``not autograded yet`` or ``not
+``flagged``, ``no answer submitted``, ``summary unreadable``, ``grading failed``, ``not autograded yet`` or ``not
 submitted``; scores are left blank (never 0) when there is nothing to score, so a gradebook
 import cannot turn a grading failure into a zero. A second file in Canvas's gradebook import
 format carries the totals that are final: a student whose manual point is not graded yet is
@@ -12,7 +12,9 @@ provisional totals, and the ``canvas`` column of the first file says which it wa
 Everything is read from nbgrader's gradebook (``nbgrader.api.Gradebook``); on disk, the
 submitted folder tells "collected, not autograded yet" from "not submitted", and the autograded
 notebook says whether the grader found a summary at all (a submission without one is "no answer
-submitted", a final 0, not a manual grade to wait for).
+submitted", a final 0, not a manual grade to wait for) and whether it could read it (a broken
+file is "summary unreadable": its points so far are real, but it is held back like a manual grade
+to wait for, because the student should be asked for the file again).
 """
 
 from __future__ import annotations
@@ -34,11 +36,12 @@ GRADED = "graded"
 NEEDS_MANUAL = "needs manual grade"
 FLAGGED = "flagged"
 NO_ANSWER = "no answer submitted"
+UNREADABLE = "summary unreadable"
 FAILED = "grading failed"
 NOT_AUTOGRADED = "not autograded yet"
 NOT_SUBMITTED = "not submitted"
 #: Statuses whose scores are real (a zero among them is a zero the student earned).
-SCORED = (GRADED, NEEDS_MANUAL, FLAGGED, NO_ANSWER)
+SCORED = (GRADED, NEEDS_MANUAL, FLAGGED, NO_ANSWER, UNREADABLE)
 #: What the ``canvas`` column says happened to a student's row in the Canvas file.
 POSTED = "posted"
 HELD_BACK = "held back: manual grade pending"
@@ -81,13 +84,14 @@ def _score(grade) -> float | None:
     return None
 
 
-def _no_answer(autograded_dir: str | Path | None, student: str, assignment: str,
-               notebooks: list[str]) -> bool:
-    """Whether the grader found no summary in this student's submission (``my_work`` missing)."""
+def _summary_statuses(autograded_dir: str | Path | None, student: str, assignment: str,
+                      notebooks: list[str]) -> set[str | None]:
+    """What the grader found of this student's summary, per rubric notebook: ``ok``,
+    ``missing`` (no ``my_work``) or ``unreadable`` (see ``cells.summary_status``)."""
     if autograded_dir is None:
-        return False
+        return set()
     folder = Path(autograded_dir) / student / assignment
-    return any(summary_status(folder / f"{name}.ipynb") == "missing" for name in notebooks)
+    return {summary_status(folder / f"{name}.ipynb") for name in notebooks}
 
 
 def collect_grades(db_url: str, assignment: str, course_id: str = "",
@@ -141,10 +145,13 @@ def collect_grades(db_url: str, assignment: str, course_id: str = "",
                 row.total = sum(v for v in row.cells.values() if v is not None)
                 row.pending = [name for name, _ in cells
                                if name in grades and grades[name].needs_manual_grade]
-                if _no_answer(autograded_dir, student.id, assignment, rubric_notebooks):
+                found = _summary_statuses(autograded_dir, student.id, assignment, rubric_notebooks)
+                if "missing" in found:
                     # nothing for a person to read: the missing manual points are a final 0
                     row.cells.update({name: 0.0 for name in row.pending})
                     row.status, row.pending = NO_ANSWER, []
+                elif "unreadable" in found:
+                    row.status = UNREADABLE  # its pending points stay pending: ask for the file
                 elif any(nb.flagged for nb in submission.notebooks):
                     row.status = FLAGGED
                 elif row.pending:
@@ -269,6 +276,10 @@ def export_command(argv: list[str]) -> int:
         counts[r.status] = counts.get(r.status, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     print(f"Wrote {args.out} and {args.canvas}: {counted(len(rows), 'student')} ({summary}).")
+    broken = [r.student_id for r in rows if r.status == UNREADABLE]
+    if broken:
+        print(f"Summary unreadable (the autograded notebook 4 says why): {', '.join(broken)}. "
+              "Ask them to save the summary again from the form and resubmit.")
     waiting = [r.student_id for r in rows if r.pending]
     if waiting and pending:
         print(f"Posted as PROVISIONAL in {args.canvas} (a manual point is not graded yet): "
