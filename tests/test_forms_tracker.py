@@ -172,6 +172,14 @@ def test_rates_view_compares_two_groups_in_words(work_dir):
         form.rates_table.value.lower()
 
 
+def test_what_a_positive_reply_is_is_said_once_on_the_rates_view(work_dir):
+    shutil.copyfile(DATA / "tracker" / "plain_kit_format.csv", work_dir / LOG_FILE)
+    form = outreach_tracker()
+    shown = (form.rates_table.value + form.comparison.value).lower()
+    assert "warm beats cold" in form.comparison.value
+    assert shown.count("a positive reply is") == 1
+
+
 def test_chart_is_an_image_whose_alt_text_says_the_rates(work_dir):
     """Can a screen reader name the chart? It is an <img> of a real PNG, with the rates as alt."""
     shutil.copyfile(DATA / "tracker" / "plain_kit_format.csv", work_dir / LOG_FILE)

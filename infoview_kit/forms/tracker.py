@@ -291,8 +291,9 @@ class OutreachTrackerForm(Form):
         if not a or not b or a == b:
             self.comparison.value = "<p><em>Choose two different groups to compare.</em></p>"
             return
-        self.comparison.value = compare_groups(self._log, a, b, by=self.group_by.value
-                                               )._repr_html_()
+        # the table above already says what a positive reply is, so only the verdict here
+        comparison = compare_groups(self._log, a, b, by=self.group_by.value)
+        self.comparison.value = f"<p>{escape(comparison.sentence)}</p>"
 
 
 def outreach_tracker(folder: str | Path | None = None) -> OutreachTrackerForm:
