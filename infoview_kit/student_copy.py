@@ -139,7 +139,29 @@ def student_version(notebook: Path, config) -> "nbformat.NotebookNode":  # noqa:
     for step in steps:
         if step is not SaveCells:
             nb, resources = step(config=config)(nb, resources)
+    _describe_kernel(nb)
     return nb
+
+
+def _describe_kernel(nb) -> None:
+    """Write the kernel's own description into *nb*, as JupyterLab would on opening it.
+
+    JupyterLab fills in ``language_info`` (and the kernel's display name) when the kernel
+    starts, and a notebook whose metadata changes that way shows as modified before the student
+    has typed anything. The copy is made in the environment its kernel runs in, so it can carry
+    exactly what that kernel will report.
+    """
+    try:
+        from ipykernel.ipkernel import IPythonKernel
+        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+        name = nb.metadata.get("kernelspec", {}).get("name", "python3")
+        spec = KernelSpecManager().get_kernel_spec(name)
+    except (ImportError, NoSuchKernel):
+        return  # no kernel here to describe: JupyterLab will fill it in
+    nb.metadata["kernelspec"] = {"display_name": spec.display_name, "language": spec.language,
+                                 "name": name}
+    nb.metadata["language_info"] = dict(IPythonKernel.language_info)
 
 
 def prepare_student_copy(source: Path, copy: Path, *, nbgrader_config: Path | None = None,

@@ -64,6 +64,21 @@ def test_notebook_4_in_the_copy_has_no_sample_answer_mark_scheme_or_outputs(sour
     assert "Nothing to type here: your answer is the summary saved by the form above." in text
 
 
+def test_each_notebook_carries_what_its_kernel_will_report(source, tmp_path):
+    """JupyterLab marks a notebook modified when the kernel's description differs from the file's;
+    the copy carries the description of the kernel in this environment, so it opens unmodified."""
+    from ipykernel.ipkernel import IPythonKernel
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    _make(source, tmp_path / "copy")
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    for path in sorted((tmp_path / "copy").glob("*.ipynb")):
+        metadata = nbformat.read(path, as_version=4).metadata
+        assert metadata.language_info == IPythonKernel.language_info, path.name
+        assert metadata.kernelspec == {"display_name": spec.display_name, "language": "python",
+                                       "name": "python3"}, path.name
+
+
 def test_a_second_prepare_leaves_an_edited_copy_byte_for_byte(source, tmp_path):
     """Is an existing copy, with the student's edits and saved work, never written to again?"""
     copy = tmp_path / "copy"

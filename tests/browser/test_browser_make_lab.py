@@ -20,7 +20,8 @@ NEWS_PLUGIN = "@jupyterlab/apputils-extension:announcements"
 
 
 def test_make_lab_shows_no_nbgrader_menus_validate_button_or_news_prompt(browser, tmp_path):
-    """Open notebook 4 in `make lab`'s view: no Nbgrader menu, no Validate, no news pop-up."""
+    """Open notebook 4 in `make lab`'s view: no Nbgrader menu, no Validate, no news pop-up, and
+    not shown as modified before the student has touched it."""
     repo = clone_working_tree(tmp_path / "repo")
     with MakeLab(repo, expose_app=True) as lab:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -38,6 +39,8 @@ def test_make_lab_shows_no_nbgrader_menus_validate_button_or_news_prompt(browser
                            const k = w && w.sessionContext.session && w.sessionContext.session.kernel;
                            return !!k && k.status === 'idle'; }""")
 
+            page.wait_for_timeout(1000)  # the kernel's info reply is what would mark it modified
+            dirty = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty")
             registered = page.evaluate(
                 "(ids) => ids.map(id => [id, window.jupyterapp.hasPlugin(id)])",
                 [*NBGRADER_PLUGINS, NEWS_PLUGIN, "@jupyterlab/notebook-extension:tracker"])
@@ -56,5 +59,6 @@ def test_make_lab_shows_no_nbgrader_menus_validate_button_or_news_prompt(browser
                                 "@jupyterlab/notebook-extension:tracker": True}
     assert "File" in menus and "Nbgrader" not in menus, menus
     assert validate_buttons == 0 and toolbar_buttons > 0
+    assert dirty is False, "notebook 4 shows as modified as soon as it is opened"
     assert "Jupyter news" not in page_text
     assert "BEGIN SOLUTION" not in page_text and "MARK SCHEME" not in page_text
