@@ -17,6 +17,10 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 
+#: How wide a form's inputs, tables and rows of buttons may grow, and the results shown under a
+#: form: one right edge for all of them.
+CONTENT_MAX_WIDTH = "46rem"
+
 
 def escape(value: object) -> str:
     """HTML-escape ``value`` (quotes included), turning ``None`` into an empty string."""

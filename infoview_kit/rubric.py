@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .placeholders import find_placeholders
-from .render import counted, escape, mark
+from .render import CONTENT_MAX_WIDTH, counted, escape, mark
 from .summary import FIELD_LABELS, InterviewSummary
 
 @dataclass(frozen=True)
@@ -171,12 +171,13 @@ class RubricResult:
             )
         head = "".join(f'<th scope="col" style="text-align:left">{h}</th>'
                        for h in ("Result", "Rubric point", "Points", "What to do"))
-        return (
+        return (  # no wider than the form above it: long advice wraps instead
+            f'<div style="max-width:{CONTENT_MAX_WIDTH}">'
             f"<p><strong>Self-check: {self.earned} of {self.possible} automatic points.</strong></p>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             "<p><em>This is a preview, not your grade. At grading, the same rubric is run again "
             "on the summary file you submit (not on this notebook), and an instructor reads your "
-            "reflection and grades its quality by hand.</em></p>"
+            "reflection and grades its quality by hand.</em></p></div>"
         )
 
 

@@ -12,14 +12,14 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_description import DescriptionWidget
 
 from ..fields import FieldError, each_error
-from ..render import FEEDBACK, counted, escape, status_line
+from ..render import CONTENT_MAX_WIDTH, FEEDBACK, counted, escape, status_line
 from ..storage import SavedWorkError
 
 #: Let labels take the room they need, so the accessible name is the whole label
 #: (:func:`align_labels` then gives a whole form one label column).
 LABEL_STYLE = {"description_width": "initial"}
 #: How wide a form's inputs, tables and rows of buttons may grow: one edge for all of them.
-FORM_MAX_WIDTH = "46rem"
+FORM_MAX_WIDTH = CONTENT_MAX_WIDTH
 #: Widgets whose description is not a label to the left of an input.
 _NOT_LABELLED = (widgets.Button, widgets.Checkbox, widgets.ToggleButton)
 

@@ -269,6 +269,13 @@ def write_summary(lab) -> None:
     assert "send Tomasz an update" in summary.get_by_label("How you will apply it").input_value()
     # the self-check cell (not the button) reads the saved file on a fresh kernel
     lab.page.get_by_text("Self-check: 9 of 9 automatic points.").first.wait_for()
+    # the self-check table keeps to the form's right edge
+    field = summary.get_by_label("How you will apply it").bounding_box()
+    tables = lab.page.locator("table", has_text="Rubric point")
+    assert tables.count() >= 1
+    for index in range(tables.count()):
+        box = tables.nth(index).bounding_box()
+        assert box["x"] + box["width"] <= field["x"] + field["width"] + 4, (box, field)
 
 
 def _log_row(lab) -> dict[str, str]:
