@@ -85,7 +85,10 @@ def exchange_class(users):
         "gradebook.db", "release", "submitted", "autograded", "feedback", "my_work"))
     instructor, alice, bob = users["instructor"], users["alice"], users["bob"]
     subprocess.run(["chown", "-R", f"{instructor}:{instructor}", str(course)], check=True)
-    flags = [f"--Exchange.root={exchange}"]
+    # nbgrader's defaults, said out loud: the shared environment may hold a hub's system-wide
+    # config (the hub tests write one there while a hub runs, and put the old one back)
+    flags = [f"--Exchange.root={exchange}", "--Exchange.path_includes_course=False",
+             "--Authenticator.plugin_class=nbgrader.auth.NoAuthPlugin"]
     student_flags = flags + [f"--course={COURSE_ID}"]
     try:
         _run_as(instructor, ["nbgrader", "generate_assignment", ASSIGNMENT], course)

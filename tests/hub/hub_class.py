@@ -57,6 +57,9 @@ class Classroom:
     tokens: dict[str, str] = field(default_factory=dict)
     #: seconds each step took (written to test-artifacts/hub-timings-GRADEBOOK.json)
     timings: dict[str, float] = field(default_factory=dict)
+    #: the shared environment's config files this class wrote, and what each held before (None:
+    #: it did not exist), put back on close: the environment outlives the class
+    replaced: dict[Path, bytes | None] = field(default_factory=dict)
 
     @contextmanager
     def step(self, name: str):
@@ -115,6 +118,11 @@ class Classroom:
             for account in self.accounts.values():
                 hub_accounts.remove(account.name)
             shutil.rmtree(self.base, ignore_errors=True)
+            for path, before in self.replaced.items():
+                if before is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(before)
 
 
 def _people(suffix: str, students: int, ta: bool) -> dict[str, Account]:
@@ -140,6 +148,10 @@ def _hub_config_folder(cls: Classroom) -> None:
     """The system-wide Jupyter config every user shares: the environment's ``etc/jupyter``
     (the same as /etc/jupyter, searched after the user's own ~/.jupyter)."""
     folder = cls.config_path
+    settings = cls.environment / "share" / "jupyter" / "lab" / "settings"
+    for path in (folder / "nbgrader_config.py", folder / "jupyter_server_config.json",
+                 folder / "labconfig" / "page_config.json", settings / "overrides.json"):
+        cls.replaced.setdefault(path, path.read_bytes() if path.is_file() else None)
     _write_from("global_nbgrader_config.py", folder / "nbgrader_config.py",
                 {'"/srv/nbgrader/exchange"': json.dumps(str(cls.exchange))})
     # nbgrader enables all its extensions for everyone; students get only the assignment list
@@ -149,7 +161,6 @@ def _hub_config_folder(cls: Classroom) -> None:
     (folder / "labconfig").mkdir(exist_ok=True)
     (folder / "labconfig" / "page_config.json").write_text(json.dumps(
         {"disabledExtensions": {name: True for name in INSTRUCTOR_LAB_EXTENSIONS}}, indent=1))
-    settings = cls.environment / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES))
 
