@@ -180,6 +180,8 @@ def test_each_sample_submission_scores_exactly_its_rubric_points(graded_course, 
     assert float(row["total"]) == sum(expected.values())
     if SCENARIOS[student][0] is None:  # handed in without a summary: nothing to read, a final 0
         assert row["status"] == "no answer submitted" and row["reflection_quality"] == "0"
+    elif SCENARIOS[student][0] == "invalid.json":  # a broken file: ask for it again
+        assert row["status"] == "summary unreadable" and row["reflection_quality"] == ""
     else:
         assert row["status"] == "needs manual grade"  # the reflection is still to be read
         assert row["reflection_quality"] == ""
@@ -195,7 +197,7 @@ def test_a_failed_submission_is_reported_blank_and_the_rest_of_the_class_is_grad
     log = graded_course["autograde"].stdout + graded_course["autograde"].stderr
     assert f"for student '{student}'" in log and graded_course["autograde"].returncode == 1
     graded = [s for s, r in graded_course["rows"].items()
-              if r["status"] in ("needs manual grade", "no answer submitted")]
+              if r["status"] in ("needs manual grade", "no answer submitted", "summary unreadable")]
     assert sorted(graded) == sorted(s for s, v in SCENARIOS.items() if v[2] is not None)
 
 
