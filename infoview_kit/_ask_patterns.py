@@ -258,7 +258,7 @@ NEEDS = {
         "hire employ employment recruit onboard interview job role position post opening open vacancy vacancies spot seat "
         "slot opportunity room space scope chance candidature candidacy candidate gig contract offer staff headcount "
         "apply fill roster available plate",
-        "can start, could start, some capacity, any capacity, my hat, accommodate me, absorb me, place me, engage me, fit me, squeeze me,  love to join, love to work, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
+        "can start, could start, some capacity, any capacity, my hat, accommodate me, absorb me, place me, engage me, fit me, squeeze me, love to join, love to work, your list, need anyone, need anybody, need someone, need somebody, need help, need extra, "
         "consider me, consider my, consider myself, consider someone, consider somebody, consider a, consider people, "
         "consider hire, be consider, get consider, for me, like me, like mine, like myself, for myself, take me, bring me, have me, accept me, welcome me, keep me, "
         "take on, on board, aboard, get onto, get into, work for, work at, work in, work with, work on, start at, start in, start with, "

@@ -170,7 +170,7 @@ class Patterns:
         sources = self.__dict__.get("_sources", {})
         if name not in sources:
             raise AttributeError(name)
-        source, flags = (sources[name], 0) if isinstance(sources[name], str) else (*sources[name], 0)[:2]
+        source, flags = self.source(name)
         pattern = re.compile(quick(source, flags), flags)
         setattr(self, name, pattern)
         return pattern
@@ -184,3 +184,8 @@ class Patterns:
     def names(self) -> tuple[str, ...]:
         """Every pattern's name (for tests that compile them all)."""
         return tuple(self._sources)
+
+    def source(self, name: str) -> tuple[str, int]:
+        """The pattern *name* as written: (source, flags), before ``quick`` rewrites it."""
+        given = self.__dict__["_sources"][name]
+        return (given, 0) if isinstance(given, str) else (*given, 0)[:2]

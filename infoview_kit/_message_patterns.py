@@ -298,7 +298,6 @@ P = Patterns(
         # "I learned a lot" is generic; "I learned that/how/about ..." names something
         r"i (?:learned|learnt|took away|reali[sz]ed|now know|now understand) (?:that|how|about|why|what|to|the)",
         r"i (?:appreciated|loved|enjoyed) (?:hearing|learning)",
-
         r"(?<!everything )(?<!all )you (?:mentioned|suggested|explained|said|recommended|pointed out|told me|shared|described|walked me through|showed)(?! with me *[.!,;]| *[.!]| today| yesterday| earlier)",
         r"(?:i(?:'ll| will|'m| am)? )?going to (?!be\b|stay\b|keep in touch|see\b|talk\b|let\b|miss\b)[a-z]+", r"i(?:'ll| will) (?!be\b|stay\b|keep in touch|see\b|talk\b|let\b|never\b|always\b|remember our|miss\b|do my best|try my best|work hard|keep (?:going|working|trying))[a-z]+",
         r"(?:your|the) (?:advice|tips?|suggestions?|points?|story|insights?|take|thoughts|perspective|explanation|idea|"

@@ -175,10 +175,11 @@ def _general_ask(lemmas: str) -> Ask | None:
     return None
 
 
-# Someone else's internship, or the reader's own past one ("from your internship at Arup"); but
-# "could I join your internship programme?" asks for a place in theirs, so "your" alone is not enough.
+# The reader's or someone else's own job ("about your job as a dietitian"): no job asked for.
 _THEIRS = ("your ", "his ", "her ", "their ")
 _OWN_WORK = {"job", "role", "position", "career", "post"}
+# Someone else's internship, or the reader's own past one ("from your internship at Arup"); but
+# "could I join your internship programme?" asks for a place in theirs, so "your" alone is not enough.
 _SOMEONE_ELSES = ("his ", "her ", "their ", "from your ", "during your ", "since your ", "after your ", "before your ",
                   "about your ")
 

@@ -59,9 +59,8 @@ def test_a_case_insensitive_pattern_keeps_matching_any_case():
 def _sources():
     for label, patterns in (("P", _message_patterns.P), ("GENERAL", _ask_patterns.GENERAL),
                             ("TOPIC", _ask_patterns.TOPIC), ("AVAILABLE", _ask_patterns.AVAILABLE)):
-        for name, source in patterns._sources.items():
-            source, flags = (source, 0) if isinstance(source, str) else (*source, 0)[:2]
-            yield f"{label}.{name}", source, flags
+        for name in patterns.names():
+            yield f"{label}.{name}", *patterns.source(name)
     for category, parts in _ask_patterns.PATTERNS.items():
         yield f"PATTERNS.{category}", "|".join(f"(?:{p})" for p in parts), 0
 
